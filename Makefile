@@ -1,0 +1,38 @@
+# make build: venv from pinned requirements -> generate docs/ -> strict site build into site/
+# make test:  the whole test suite (what .ci/run runs)
+# make serve: live preview; saving a file in faq_source/ regenerates and reloads
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: build test serve check clean
+
+build: $(VENV)/.site-installed
+	$(BIN)/python scripts/build_faq.py
+	$(BIN)/mkdocs build --strict --quiet
+	@echo "site/ is ready."
+
+test: $(VENV)/.test-installed
+	$(BIN)/python -m pytest
+
+serve: $(VENV)/.site-installed
+	$(BIN)/mkdocs serve
+
+check: $(VENV)/.site-installed
+	$(BIN)/python scripts/build_faq.py --check
+
+$(VENV)/.site-installed: requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q -r requirements.txt
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
+	$(BIN)/python -m pip install -q -r requirements-test.txt
+	touch $@
+
+clean:
+	rm -rf site $(VENV)

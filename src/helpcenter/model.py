@@ -1,0 +1,127 @@
+"""The validated help center: frozen dataclasses, each value knowing where it came from."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Mark:
+    """A place in a source file; ``line`` and ``column`` count from 1 (0 means unknown)."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.path
+        return f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Interface strings of one language, used around the writers' texts."""
+
+    faq_title: str
+    faq_intro: str
+    guides_heading: str
+    faq_link: str
+    related_guides: str
+    referring_questions: str
+    steps_heading: str
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the site; the default one is served at the site root."""
+
+    code: str
+    """BCP 47 code used for folders (``docs/<code>/``), URLs and Babel (``ko``, ``en``)."""
+    name: str
+    """The language's own name, shown in the language selector."""
+    site_name: str
+    description: str
+    home_title: str
+    home_intro: str
+    """Markdown."""
+    labels: Labels
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A value written once and referenced from texts as ``{{fact:<id>}}``."""
+
+    id: str
+    value: datetime.date
+    mark: Mark
+
+
+@dataclass(frozen=True)
+class GuideText:
+    """A guide in one language."""
+
+    title: str
+    """Plain text."""
+    summary: str
+    """Plain text, one sentence."""
+    intro: str
+    """Markdown."""
+    steps: tuple[str, ...]
+    """Markdown, one item per numbered step."""
+    mark: Mark
+
+
+@dataclass(frozen=True)
+class Guide:
+    """A step-by-step how-to, shown in the navigation in source order."""
+
+    id: str
+    """Stable ASCII id: the page's file name (``guides/<id>.md``) in every language."""
+    texts: dict[str, GuideText]
+    """Per language code."""
+    mark: Mark
+
+
+@dataclass(frozen=True)
+class EntryText:
+    """A question and its answer in one language."""
+
+    question: str
+    """Plain text."""
+    answer: str
+    """Markdown."""
+    mark: Mark
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One FAQ question."""
+
+    id: str
+    """Stable ASCII id: the question's anchor in every language."""
+    guide_ids: tuple[str, ...]
+    """Guides the answer relates to, listed under the answer and on each guide page."""
+    texts: dict[str, EntryText]
+    mark: Mark
+
+
+@dataclass(frozen=True)
+class HelpCenter:
+    """Everything the renderer needs; produced only from a source without problems."""
+
+    default_language: str
+    languages: tuple[Language, ...]
+    """Default language first, then the others in source order."""
+    facts: dict[str, Fact]
+    guides: tuple[Guide, ...]
+    entries: tuple[Entry, ...]
+    source_files: tuple[str, ...] = field(default=())
+    """Source files the model was read from, relative to the project root."""
+
+    def language(self, code: str) -> Language:
+        return next(lang for lang in self.languages if lang.code == code)
+
+    def entries_for_guide(self, guide_id: str) -> list[Entry]:
+        return [e for e in self.entries if guide_id in e.guide_ids]

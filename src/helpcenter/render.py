@@ -1,0 +1,186 @@
+"""Model -> Markdown pages. Pure: no I/O, no clock; the same model gives the same bytes.
+
+Pages per language, relative to ``docs/``: ``<lang>/index.md`` (home), ``<lang>/faq.md`` and
+``<lang>/guides/<guide id>.md``. Every page starts with :data:`MARKER` so the writer knows it
+generated the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from collections.abc import Callable
+
+from babel.dates import format_date
+
+from .model import Entry, Guide, HelpCenter, Language
+from .validate import PLACEHOLDER, PLACEHOLDER_BODY
+
+MARKER = "<!-- generated-by: helpcenter"
+"""How every generated file begins; files without it are never touched."""
+
+FAQ_PAGE = "faq.md"
+HOME_PAGE = "index.md"
+
+
+def guide_page(guide_id: str) -> str:
+    return f"guides/{guide_id}.md"
+
+
+def render_site(center: HelpCenter) -> dict[str, str]:
+    """Return ``{path relative to docs/: file text}`` for every page of every language."""
+    pages: dict[str, str] = {}
+    for language in center.languages:
+        page = _PageRenderer(center, language)
+        code = language.code
+        pages[f"{code}/{HOME_PAGE}"] = page.home()
+        pages[f"{code}/{FAQ_PAGE}"] = page.faq()
+        for guide in center.guides:
+            pages[f"{code}/{guide_page(guide.id)}"] = page.guide(guide)
+    return dict(sorted(pages.items()))
+
+
+def navigation(center: HelpCenter) -> list[str]:
+    """MkDocs ``nav`` (paths inside a language folder): home, the guides in order, then the FAQ."""
+    return [HOME_PAGE, *(guide_page(g.id) for g in center.guides), FAQ_PAGE]
+
+
+def with_marker(body: str, source: str) -> str:
+    """Prefix ``body`` with the generated-file comment, which records a hash of the body so that
+    a later run can tell a hand edit from its own output."""
+    digest = body_digest(body)
+    return (f"{MARKER} from {source}; do not edit: change {source} and run "
+            f"scripts/build_faq.py. sha256:{digest} -->\n{body}")
+
+
+def body_digest(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+
+
+_MARKER_LINE = re.compile(re.escape(MARKER) + r".* sha256:([0-9a-f]{16}) -->\n")
+
+
+def split_marker(text: str) -> tuple[str, str] | None:
+    """``(recorded digest, body)`` of a generated file, or None if ``text`` is not one."""
+    match = _MARKER_LINE.match(text)
+    return (match.group(1), text[match.end():]) if match else None
+
+
+# Characters that are markup anywhere in a line; Python-Markdown (with the tables extension)
+# lets a backslash escape each of them. Any other backslash escape would show its backslash.
+_MD_ESCAPE = re.compile(r"([\\`*_{}\[\]()#!|])")
+# Markup only at the start of a line: a list item ("1." "-" "+") or a quote (">").
+_MD_LINE_START = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+])")
+
+
+def escape_plain(text: str) -> str:
+    """Markdown for a plain-text field: every character shows as written, nothing is markup."""
+    text = _MD_ESCAPE.sub(r"\\\1", text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_LINE_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)
+
+
+class _PageRenderer:
+    """Renders the pages of one language."""
+
+    def __init__(self, center: HelpCenter, language: Language) -> None:
+        self.center = center
+        self.language = language
+        self.code = language.code
+        self.labels = language.labels
+        self.guides = {g.id: g for g in center.guides}
+        self.entries = {e.id: e for e in center.entries}
+
+    # --- pages -----------------------------------------------------------------------------
+
+    def home(self) -> str:
+        lang, here = self.language, HOME_PAGE
+        lines = [f"# {self.plain(lang.home_title)}", "", self.markdown(lang.home_intro, here), "",
+                 f"## {escape_plain(self.labels.guides_heading)}", ""]
+        for number, guide in enumerate(self.center.guides, start=1):
+            text = guide.texts[self.code]
+            lines.append(f"{number}. {self.guide_link(guide, here)}: {self.plain(text.summary)}")
+        lines += ["", f"## {escape_plain(self.labels.faq_title)}", ""]
+        lines += [f"- {self.question_link(entry, here)}" for entry in self.center.entries]
+        return self.page(lines, "faq_source/site.yaml")
+
+    def faq(self) -> str:
+        here = FAQ_PAGE
+        lines = [f"# {escape_plain(self.labels.faq_title)}", "", escape_plain(self.labels.faq_intro)]
+        for entry in self.center.entries:
+            text = entry.texts[self.code]
+            lines += ["", f"## {self.plain(text.question)} {{#{entry.id}}}", "",
+                      self.markdown(text.answer, here)]
+            if entry.guide_ids:
+                links = " · ".join(self.guide_link(self.guides[g], here) for g in entry.guide_ids)
+                lines += ["", f"**{escape_plain(self.labels.related_guides)}:** {links}"]
+        return self.page(lines, "faq_source/faq.yaml")
+
+    def guide(self, guide: Guide) -> str:
+        here = guide_page(guide.id)
+        text = guide.texts[self.code]
+        lines = [f"# {self.plain(text.title)}", "", self.markdown(text.intro, here), "",
+                 f"## {escape_plain(self.labels.steps_heading)}", ""]
+        for number, step in enumerate(text.steps, start=1):
+            lines.append(_list_item(f"{number}.", self.markdown(step, here)))
+        referring = self.center.entries_for_guide(guide.id)
+        if referring:
+            lines += ["", f"## {escape_plain(self.labels.referring_questions)}", ""]
+            lines += [f"- {self.question_link(entry, here)}" for entry in referring]
+        return self.page(lines, "faq_source/guides.yaml")
+
+    def page(self, lines: list[str], source: str) -> str:
+        body = "\n".join(lines).rstrip("\n") + "\n"
+        return with_marker(re.sub(r"\n{3,}", "\n\n", body), source)
+
+    # --- texts and links -------------------------------------------------------------------
+
+    def guide_link(self, guide: Guide, here: str) -> str:
+        title = self.plain(guide.texts[self.code].title)
+        return f"[{title}]({_relative(guide_page(guide.id), here)})"
+
+    def question_link(self, entry: Entry, here: str) -> str:
+        question = self.plain(entry.texts[self.code].question)
+        return f"[{question}]({_relative(FAQ_PAGE, here)}#{entry.id})"
+
+    def fact(self, fact_id: str) -> str:
+        return format_date(self.center.facts[fact_id].value, "long", locale=self.code)
+
+    def plain(self, text: str) -> str:
+        """A plain-text field: facts expanded, everything else shown as written."""
+        parts = []
+        last = 0
+        for match in PLACEHOLDER.finditer(text):
+            parts.append(escape_plain(text[last:match.start()]))
+            parts.append(escape_plain(self._placeholder(match, None)))
+            last = match.end()
+        parts.append(escape_plain(text[last:]))
+        return "".join(parts).strip()
+
+    def markdown(self, text: str, here: str) -> str:
+        """A Markdown field: placeholders become localized facts and relative links."""
+        return PLACEHOLDER.sub(lambda m: self._placeholder(m, here), text).strip()
+
+    def _placeholder(self, match: re.Match[str], here: str | None) -> str:
+        body = PLACEHOLDER_BODY.fullmatch(match.group(1))
+        assert body, "validate.py rejects unknown placeholders"
+        kind, ref = body.groups()
+        render: dict[str, Callable[[], str]] = {
+            "fact": lambda: self.fact(ref),
+            "guide": lambda: self.guide_link(self.guides[ref], here or ""),
+            "question": lambda: self.question_link(self.entries[ref], here or ""),
+        }
+        return render[kind]()
+
+
+def _relative(target: str, here: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
+def _list_item(bullet: str, markdown: str) -> str:
+    """A list item whose continuation lines are indented under it (4 spaces, as
+    Python-Markdown requires)."""
+    first, *rest = markdown.split("\n")
+    indent = " " * 4
+    return "\n".join([f"{bullet} {first}", *((indent + line) if line else "" for line in rest)])

@@ -1,0 +1,340 @@
+"""Check the source node tree and build the model: JSON Schema per file, then cross-checks.
+
+Every check reports a :class:`Problem` and goes on, so that a writer sees all mistakes in one run.
+The JSON Schemas in ``faq_source/schema/`` are the single description of the fields: editors use
+them while the writer types, and this module uses the same files.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from referencing import Registry, Resource
+
+from .errors import Problem, SourceError
+from .model import Entry, EntryText, Fact, Guide, GuideText, HelpCenter, Labels, Language, Mark
+from .source import Node, join_path, read_source
+
+SCHEMA_DIR = Path(__file__).parent / "schema"
+"""The schemas, shipped in the package; ``faq_source/schema`` links to the same files."""
+
+PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+PLACEHOLDER_BODY = re.compile(r"\s*(fact|guide|question):([^\s{}]*)\s*")
+
+_TYPE_NAMES = {
+    str: "a text",
+    bool: "true/false",
+    int: "a number",
+    float: "a number",
+    list: "a list",
+    dict: "a block of fields",
+    type(None): "nothing",
+}
+_JSON_TYPE_NAMES = {"string": "a text", "array": "a list", "object": "a block of fields"}
+
+
+def load(source_dir: Path, display_root: Path | None = None) -> HelpCenter:
+    """Read and check ``source_dir``; return the model or raise :class:`SourceError`."""
+    root = display_root or source_dir.parent
+    nodes, problems = read_source(source_dir, root)
+    for name, node in nodes.items():
+        problems += list(_schema_problems(name, node))
+    if problems:  # cross-checks assume well-formed files
+        raise SourceError(problems)
+    problems += _cross_problems(nodes)
+    if problems:
+        raise SourceError(problems)
+    return _build(nodes)
+
+
+# --- Stage 1: JSON Schema, per file ------------------------------------------------------------
+
+
+@cache
+def _validator(file_name: str) -> jsonschema.protocols.Validator:
+    schemas = {p.name: json.loads(p.read_text("utf-8")) for p in SCHEMA_DIR.glob("*.schema.json")}
+    registry: Registry = Registry().with_resources(
+        (name, Resource.from_contents(schema)) for name, schema in schemas.items()
+    )
+    schema = schemas[file_name.replace(".yaml", ".schema.json")]
+    return jsonschema.Draft202012Validator(schema, registry=registry)
+
+
+def _schema_problems(file_name: str, root: Node) -> Iterator[Problem]:
+    errors = list(_validator(file_name).iter_errors(root.plain()))
+    # A misnamed field is reported once, as a name; drop the errors about its content.
+    bad_names = {(*e.absolute_path, e.instance) for e in errors if _is_name_error(e)}
+    for error in sorted(errors, key=lambda e: [str(p) for p in e.absolute_path]):
+        path = tuple(error.absolute_path)
+        if any(path[: len(bad)] == bad for bad in bad_names if len(path) >= len(bad)):
+            continue
+        yield from _explain(error, root, path)
+
+
+def _explain(error: Any, root: Node, path: tuple) -> Iterator[Problem]:
+    node = _at(root, path)
+    field = _field(path)
+    kind, schema, value = error.validator, error.schema, error.instance
+    hint = schema.get("x-message") if isinstance(schema, dict) else None
+    if _is_name_error(error):
+        yield _unknown_key(node, field, value, schema.get("x-names", []), hint)
+    elif kind == "required":
+        missing = error.message.split("'")[1]
+        yield Problem(node.mark, join_path(field, missing), f"missing required field '{missing}'. "
+                      f"Add it: {_describe(schema, missing)}")
+    elif kind == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        for key in sorted(set(value) - set(allowed)):
+            yield _unknown_key(node, field, key, allowed)
+    elif kind == "type":
+        expected = _JSON_TYPE_NAMES.get(error.validator_value, error.validator_value)
+        yield Problem(node.mark, field, f"expected {expected}, got {_type_name(value)}. "
+                      + ("Write the text after the colon." if expected == "a text" else
+                         f"Write {expected} here."))
+    elif hint:
+        yield Problem(node.mark, field, f"{hint}; got {_shown(value)}.")
+    elif kind == "minItems":
+        yield Problem(node.mark, field, "must list at least one item.")
+    elif kind == "uniqueItems":
+        yield Problem(node.mark, field, "lists the same id twice. Remove the repetition.")
+    else:
+        yield Problem(node.mark, field, f"{error.message}.")
+
+
+def _is_name_error(error: Any) -> bool:
+    """True for an error about a key's name (``propertyNames``) rather than its value."""
+    return "propertyNames" in error.schema_path
+
+
+def _unknown_key(node: Node, field: str, key: str, allowed: list[str], hint: str | None = None
+                 ) -> Problem:
+    guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if guess:
+        suggestion = f"did you mean '{guess[0]}'?"
+    elif hint:
+        suggestion = f"it {hint}."
+    else:
+        suggestion = f"allowed: {', '.join(allowed)}."
+    return Problem(node.key_marks.get(key, node.mark), join_path(field, key),
+                   f"unknown field '{key}'; {suggestion}")
+
+
+def _describe(schema: dict, name: str) -> str:
+    sub = schema.get("properties", {}).get(name, {})
+    return sub.get("description", "see faq_source/schema/ for its form.")
+
+
+# --- Stage 2: cross-checks ---------------------------------------------------------------------
+
+
+def _cross_problems(nodes: dict[str, Node]) -> list[Problem]:
+    problems: list[Problem] = []
+    site = nodes["site.yaml"]
+    languages = list(site.value["languages"].value)
+    default = site.value["default_language"]
+    if default.value not in languages:
+        problems.append(Problem(default.mark, "default_language",
+                                f"'{default.value}' is not one of the languages "
+                                f"({', '.join(languages)}). {_guess(default.value, languages)}"))
+    guides = nodes["guides.yaml"].value["guides"].value
+    entries = nodes["faq.yaml"].value["entries"].value
+    guide_ids = _unique_ids(guides, "guides", problems)
+    entry_ids = _unique_ids(entries, "entries", problems)
+    facts = list(site.value["facts"].value)
+    known = {"fact": facts, "guide": guide_ids, "question": entry_ids}
+
+    for kind, items, fixed in (("guides", guides, {"id"}), ("entries", entries, {"id", "guides"})):
+        for index, item in enumerate(items):
+            path = f"{kind}[{index}]"
+            for code in languages:
+                if code not in item.value:
+                    example = ("title, summary, intro and steps" if kind == "guides"
+                               else "question and answer")
+                    problems.append(Problem(item.mark, join_path(path, code),
+                                            f"missing translation '{code}' of "
+                                            f"'{item.value['id'].value}'. Add an {code}: block "
+                                            f"with {example}."))
+            for key in sorted(set(item.value) - fixed - set(languages)):
+                problems.append(Problem(item.key_marks[key], join_path(path, key),
+                                        f"'{key}' is not a language of the site "
+                                        f"({', '.join(languages)}). {_guess(key, languages)}"))
+    for index, entry in enumerate(entries):
+        for position, ref in enumerate(entry.value["guides"].value):
+            if ref.value not in guide_ids:
+                problems.append(Problem(ref.mark, f"entries[{index}].guides[{position}]",
+                                        f"unknown guide '{ref.value}'. "
+                                        f"{_guess(ref.value, guide_ids, 'guides')}"))
+
+    for path, text_node, markdown in _texts(nodes):
+        problems += _placeholder_problems(text_node, path, known, markdown)
+    return problems
+
+
+def _unique_ids(items: list[Node], kind: str, problems: list[Problem]) -> list[str]:
+    first: dict[str, Node] = {}
+    for index, item in enumerate(items):
+        id_node = item.value["id"]
+        if id_node.value in first:
+            problems.append(Problem(id_node.mark, f"{kind}[{index}].id",
+                                    f"duplicated id '{id_node.value}' (also at line "
+                                    f"{first[id_node.value].mark.line}). Ids must be unique: "
+                                    "rename one of them."))
+        else:
+            first[id_node.value] = id_node
+    return list(first)
+
+
+def _texts(nodes: dict[str, Node]) -> Iterator[tuple[str, Node, bool]]:
+    """Every writer's text as (field path, node, is Markdown)."""
+    for code, lang in nodes["site.yaml"].value["languages"].value.items():
+        base = f"languages.{code}"
+        for key in ("name", "site_name", "description"):
+            yield f"{base}.{key}", lang.value[key], False
+        yield f"{base}.home.title", lang.value["home"].value["title"], False
+        yield f"{base}.home.intro", lang.value["home"].value["intro"], True
+        for key, label in lang.value["labels"].value.items():
+            yield f"{base}.labels.{key}", label, False
+    for index, guide in enumerate(nodes["guides.yaml"].value["guides"].value):
+        for code, text in _language_blocks(guide):
+            base = f"guides[{index}].{code}"
+            yield f"{base}.title", text.value["title"], False
+            yield f"{base}.summary", text.value["summary"], False
+            yield f"{base}.intro", text.value["intro"], True
+            for step_index, step in enumerate(text.value["steps"].value):
+                yield f"{base}.steps[{step_index}]", step, True
+    for index, entry in enumerate(nodes["faq.yaml"].value["entries"].value):
+        for code, text in _language_blocks(entry):
+            base = f"entries[{index}].{code}"
+            yield f"{base}.question", text.value["question"], False
+            yield f"{base}.answer", text.value["answer"], True
+
+
+def _language_blocks(item: Node) -> Iterator[tuple[str, Node]]:
+    for key, value in item.value.items():
+        if key not in ("id", "guides"):
+            yield key, value
+
+
+def _placeholder_problems(node: Node, path: str, known: dict[str, list[str]], markdown: bool
+                          ) -> list[Problem]:
+    problems = []
+    for match in PLACEHOLDER.finditer(node.value):
+        mark = node.line_of(match.start())
+        body = PLACEHOLDER_BODY.fullmatch(match.group(1))
+        if not body:
+            problems.append(Problem(mark, path, f"unknown placeholder '{match.group(0)}'. Write "
+                                    "{{fact:ID}}, {{guide:ID}} or {{question:ID}}."))
+            continue
+        kind, ref = body.groups()
+        if kind != "fact" and not markdown:
+            problems.append(Problem(mark, path, f"'{match.group(0)}' would make a link, and "
+                                    "this field is plain text. Only {{fact:ID}} works here."))
+        elif ref not in known[kind]:
+            plural = {"fact": "facts", "guide": "guides", "question": "questions"}[kind]
+            problems.append(Problem(mark, path, f"unknown {kind} '{ref}' in '{match.group(0)}'. "
+                                    f"{_guess(ref, known[kind], plural)}"))
+    return problems
+
+
+def _guess(word: str, candidates: list[str], plural: str = "") -> str:
+    guess = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    if guess:
+        return f"Did you mean '{guess[0]}'?"
+    what = f"Known {plural}" if plural else "Known"
+    return f"{what}: {', '.join(candidates)}." if candidates else "None is defined."
+
+
+# --- Stage 3: the model ------------------------------------------------------------------------
+
+
+def _build(nodes: dict[str, Node]) -> HelpCenter:
+    site = nodes["site.yaml"].plain()
+    default = site["default_language"]
+    codes = [default] + [c for c in site["languages"] if c != default]
+    languages = tuple(_language(code, site["languages"][code]) for code in codes)
+    fact_nodes = nodes["site.yaml"].value["facts"].value
+    facts = {
+        fact_id: Fact(fact_id, datetime.date.fromisoformat(fact["value"]), fact_nodes[fact_id].mark)
+        for fact_id, fact in site["facts"].items()
+    }
+    guides = tuple(
+        Guide(
+            id=node.value["id"].value,
+            texts={
+                code: GuideText(
+                    title=text.value["title"].value,
+                    summary=text.value["summary"].value,
+                    intro=text.value["intro"].value,
+                    steps=tuple(step.value for step in text.value["steps"].value),
+                    mark=text.mark,
+                )
+                for code, text in _language_blocks(node)
+            },
+            mark=node.mark,
+        )
+        for node in nodes["guides.yaml"].value["guides"].value
+    )
+    entries = tuple(
+        Entry(
+            id=node.value["id"].value,
+            guide_ids=tuple(ref.value for ref in node.value["guides"].value),
+            texts={
+                code: EntryText(text.value["question"].value, text.value["answer"].value, text.mark)
+                for code, text in _language_blocks(node)
+            },
+            mark=node.mark,
+        )
+        for node in nodes["faq.yaml"].value["entries"].value
+    )
+    return HelpCenter(default, languages, facts, guides, entries,
+                      tuple(node.mark.path for node in nodes.values()))
+
+
+def _language(code: str, data: dict) -> Language:
+    return Language(code=code, name=data["name"], site_name=data["site_name"],
+                    description=data["description"], home_title=data["home"]["title"],
+                    home_intro=data["home"]["intro"], labels=Labels(**data["labels"]))
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def _at(root: Node, path: tuple) -> Node:
+    node = root
+    for step in path:
+        child = node.value[step] if isinstance(node.value, (dict, list)) else None
+        if not isinstance(child, Node):
+            break
+        node = child
+    return node
+
+
+def _field(path: tuple) -> str:
+    field = ""
+    for step in path:
+        field = join_path(field, step)
+    return field
+
+
+def _type_name(value: Any) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+def check_ok(source_dir: Path) -> HelpCenter:  # pragma: no cover - convenience for REPL use
+    return load(source_dir)
+
+
+__all__ = ["load", "SourceError"]
