@@ -8,6 +8,19 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
+# Reproducible site/: the only dates MkDocs writes (sitemap.xml <lastmod>, the sitemap.xml.gz
+# header) come from SOURCE_DATE_EPOCH when it is set, so default it to the time of the last
+# commit: two builds of one commit are byte-identical, on any day.
+# https://reproducible-builds.org/specs/source-date-epoch/
+ifeq ($(strip $(SOURCE_DATE_EPOCH)),)
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
+endif
+ifneq ($(strip $(SOURCE_DATE_EPOCH)),)
+export SOURCE_DATE_EPOCH
+else
+unexport SOURCE_DATE_EPOCH  # set but empty would make MkDocs fail on int('')
+endif
+
 .PHONY: build test serve check clean
 
 build: $(VENV)/.site-installed
