@@ -7,6 +7,7 @@ bad encoding, emptiness, YAML syntax, duplicated keys, non-text keys.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,6 +120,8 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str, shown: str) -> Problem
     hint = "Check indentation (spaces, not tabs), quotes and colons."
     if "\t" in shown_line[: max(column, 1)]:
         hint = "Replace the tab with spaces: YAML indents with spaces only."
+    elif re.match(r"\s*(- )?[\w-]+:\s+[{\[*&!%@`]", shown_line):
+        hint = "A text that starts with { [ * & ! % @ or ` must be in quotes: put it in quotes."
     elif "mapping values are not allowed" in what:
         hint = "A text containing ': ' must be quoted or written as a block (answer: |)."
     snippet = f"\n    {shown_line}\n    {' ' * (column - 1)}^" if shown_line else ""

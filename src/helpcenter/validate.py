@@ -88,8 +88,11 @@ def _explain(error: Any, root: Node, path: tuple) -> Iterator[Problem]:
         yield _unknown_key(node, field, value, schema.get("x-names", []), hint)
     elif kind == "required":
         missing = error.message.split("'")[1]
-        yield Problem(node.mark, join_path(field, missing), f"missing required field '{missing}'. "
-                      f"Add it: {_describe(schema, missing)}")
+        misspelt = set(value) - set(schema.get("properties", {}))
+        if difflib.get_close_matches(missing, misspelt, n=1, cutoff=0.6):
+            return  # reported as an unknown field with "did you mean '<missing>'?"
+        yield Problem(_key_mark(root, path), join_path(field, missing),
+                      f"missing required field '{missing}'. Add it: {_describe(schema, missing)}")
     elif kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         for key in sorted(set(value) - set(allowed)):
@@ -154,18 +157,19 @@ def _cross_problems(nodes: dict[str, Node]) -> list[Problem]:
     for kind, items, fixed in (("guides", guides, {"id"}), ("entries", entries, {"id", "guides"})):
         for index, item in enumerate(items):
             path = f"{kind}[{index}]"
+            strays = sorted(set(item.value) - fixed - set(languages))
+            for key in strays:
+                problems.append(Problem(item.key_marks[key], join_path(path, key),
+                                        f"'{key}' is not a language of the site "
+                                        f"({', '.join(languages)}). {_guess(key, languages)}"))
             for code in languages:
-                if code not in item.value:
+                if code not in item.value and not difflib.get_close_matches(code, strays, 1, 0.5):
                     example = ("title, summary, intro and steps" if kind == "guides"
                                else "question and answer")
                     problems.append(Problem(item.mark, join_path(path, code),
                                             f"missing translation '{code}' of "
                                             f"'{item.value['id'].value}'. Add an {code}: block "
                                             f"with {example}."))
-            for key in sorted(set(item.value) - fixed - set(languages)):
-                problems.append(Problem(item.key_marks[key], join_path(path, key),
-                                        f"'{key}' is not a language of the site "
-                                        f"({', '.join(languages)}). {_guess(key, languages)}"))
     for index, entry in enumerate(entries):
         for position, ref in enumerate(entry.value["guides"].value):
             if ref.value not in guide_ids:
@@ -245,7 +249,7 @@ def _placeholder_problems(node: Node, path: str, known: dict[str, list[str]], ma
 
 
 def _guess(word: str, candidates: list[str], plural: str = "") -> str:
-    guess = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    guess = difflib.get_close_matches(word, candidates, n=1, cutoff=0.5)
     if guess:
         return f"Did you mean '{guess[0]}'?"
     what = f"Known {plural}" if plural else "Known"
@@ -317,6 +321,15 @@ def _at(root: Node, path: tuple) -> Node:
     return node
 
 
+def _key_mark(root: Node, path: tuple) -> Mark:
+    """Where the key of the value at ``path`` was written (the value's own place for list items)."""
+    if path and isinstance(path[-1], str):
+        parent = _at(root, path[:-1])
+        if path[-1] in parent.key_marks:
+            return parent.key_marks[path[-1]]
+    return _at(root, path).mark
+
+
 def _field(path: tuple) -> str:
     field = ""
     for step in path:
@@ -331,10 +344,3 @@ def _type_name(value: Any) -> str:
 def _shown(value: Any) -> str:
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
     return text if len(text) <= 60 else text[:57] + "...'"
-
-
-def check_ok(source_dir: Path) -> HelpCenter:  # pragma: no cover - convenience for REPL use
-    return load(source_dir)
-
-
-__all__ = ["load", "SourceError"]

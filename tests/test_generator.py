@@ -1,0 +1,122 @@
+"""The generator end to end on copies of the project: determinism, --check, what it may touch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, snapshot
+
+from helpcenter import write
+from helpcenter.cli import main
+
+
+def run(project: Path, *args: str) -> int:
+    return main([*args, "--root", str(project)])
+
+
+def test_committed_docs_are_up_to_date(capsys: pytest.CaptureFixture[str]):
+    assert main(["--check", "--root", str(ROOT)]) == 0, capsys.readouterr().err
+
+
+def test_two_runs_give_identical_bytes_and_the_second_writes_nothing(project: Path, capsys):
+    for folder in ("ko", "en"):
+        for path in (project / "docs" / folder).rglob("*.md"):
+            path.unlink()
+    assert run(project) == 0
+    assert "12 created" in capsys.readouterr().out
+    first = snapshot(project / "docs")
+    mtimes = {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*.md")}
+    assert run(project) == 0
+    assert "0 created, 0 updated, 0 removed, 12 unchanged" in capsys.readouterr().out
+    assert snapshot(project / "docs") == first
+    assert {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*.md")} == mtimes
+    assert first == snapshot(ROOT / "docs")
+
+
+def test_check_lists_stale_files_and_writes_nothing(project: Path, capsys):
+    faq = project / "faq_source" / "faq.yaml"
+    faq.write_text(faq.read_text("utf-8").replace("1688 계정의 연동이 해제되지 않으면",
+                                                  "1688 계정 연동을 해제하지 않으면"), "utf-8")
+    before = snapshot(project / "docs")
+    assert run(project, "--check") == 1
+    err = capsys.readouterr().err
+    assert "docs/ko/faq.md" in err and "docs/ko/index.md" in err
+    assert "docs/en/faq.md" not in err
+    assert snapshot(project / "docs") == before
+
+
+def test_hand_written_pages_are_kept(project: Path, capsys):
+    notice = project / "docs" / "ko" / "notice.md"
+    notice.write_text("# 공지\n\n손으로 쓴 페이지입니다.\n", "utf-8")
+    assert run(project) == 0
+    assert notice.read_text("utf-8") == "# 공지\n\n손으로 쓴 페이지입니다.\n"
+
+
+def test_a_hand_written_file_in_the_way_is_never_overwritten(project: Path, capsys):
+    faq = project / "docs" / "en" / "faq.md"
+    faq.write_text("# My own FAQ\n", "utf-8")
+    source = project / "faq_source" / "faq.yaml"
+    source.write_text(source.read_text("utf-8").replace("What will happen", "What happens"),
+                      "utf-8")
+    before = snapshot(project / "docs")
+    assert run(project) == 1
+    assert "docs/en/faq.md: a file not made by the generator" in capsys.readouterr().err
+    assert snapshot(project / "docs") == before
+
+
+def test_a_hand_edited_generated_page_is_reported_not_overwritten(project: Path, capsys):
+    faq = project / "docs" / "en" / "faq.md"
+    faq.write_text(faq.read_text("utf-8").replace("Frequently", "Very frequently"), "utf-8")
+    source = project / "faq_source" / "faq.yaml"
+    source.write_text(source.read_text("utf-8").replace("What will happen", "What happens"),
+                      "utf-8")
+    before = snapshot(project / "docs")
+    assert run(project) == 1
+    assert "docs/en/faq.md: this generated page was edited by hand" in capsys.readouterr().err
+    assert snapshot(project / "docs") == before
+    assert run(project, "--force") == 0
+    assert "Very frequently" not in faq.read_text("utf-8")
+
+
+def test_removed_guide_removes_its_pages(project: Path, capsys):
+    guides = project / "faq_source" / "guides.yaml"
+    text = guides.read_text("utf-8")
+    start = text.index("  - id: register-worldfirst")
+    end = text.index("  - id: settle-alipay-business")
+    text = text[:start] + text[end:]
+    guides.write_text(text.replace("{{guide:register-worldfirst}}", "WorldFirst"), "utf-8")
+    faq = project / "faq_source" / "faq.yaml"
+    faq.write_text(faq.read_text("utf-8")
+                   .replace("[register-worldfirst, link-1688-in-worldfirst]",
+                            "[link-1688-in-worldfirst]")
+                   .replace("{{guide:register-worldfirst}}", "WorldFirst"), "utf-8")
+    assert run(project) == 0, capsys.readouterr().err
+    assert "2 removed" in capsys.readouterr().out
+    assert not (project / "docs" / "ko" / "guides" / "register-worldfirst.md").exists()
+    assert not (project / "docs" / "en" / "guides" / "register-worldfirst.md").exists()
+
+
+def test_a_failure_in_the_middle_of_a_run_leaves_every_file_whole(project: Path, monkeypatch):
+    faq = project / "faq_source" / "faq.yaml"
+    faq.write_text(faq.read_text("utf-8").replace("What will happen", "What happens")
+                   .replace("1688 계정의 연동이 해제되지 않으면", "1688 계정 연동을 해제하지 않으면"),
+                   "utf-8")
+    before = snapshot(project / "docs")
+    real_replace = write.os.replace
+    calls = []
+
+    def fail_second(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(write.os, "replace", fail_second)
+    with pytest.raises(OSError):
+        run(project)
+    after = snapshot(project / "docs")
+    assert sorted(after) == sorted(before), "no temporary file is left behind"
+    changed = [rel for rel in after if after[rel] != before[rel]]
+    assert len(changed) == 1  # the first file was replaced whole, the rest untouched
+    assert after[changed[0]].decode("utf-8").count("<!-- generated-by") == 1
