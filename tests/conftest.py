@@ -14,8 +14,11 @@ PROJECT_FILES = ("faq_source", "docs", "mkdocs.yml", "hooks")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-goldens", action="store_true",
-                     help="rewrite tests/goldens/*/expected from the current output")
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite tests/goldens/*/expected from the current output",
+    )
 
 
 @pytest.fixture
@@ -43,15 +46,22 @@ def project(tmp_path: Path) -> Path:
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` with its bytes (for 'nothing changed' assertions)."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def mkdocs_build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict`` on a project copy, as CI does."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project_dir, capture_output=True, text=True, env=_env(), check=False,
+        cwd=project_dir,
+        capture_output=True,
+        text=True,
+        env=_env(),
+        check=False,
     )
 
 

@@ -45,9 +45,8 @@ class _Parser(HTMLParser):
             self.page.ids.add(attrs["id"])
         if tag == "h2" and "id" in attrs:
             self.page.h2_ids.append(attrs["id"])
-        if tag == "nav":
-            if self.nav_depth or "md-nav--primary" in attrs.get("class", ""):
-                self.nav_depth += 1
+        if tag == "nav" and (self.nav_depth or "md-nav--primary" in attrs.get("class", "")):
+            self.nav_depth += 1
         if tag == "a" and "href" in attrs:
             self.link = Link(attrs["href"], "", attrs.get("class", ""), attrs.get("hreflang"))
 

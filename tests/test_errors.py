@@ -10,8 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import snapshot
 
+from conftest import snapshot
 from helpcenter.cli import main
 
 BASIC = Path(__file__).parent / "goldens" / "basic" / "faq_source"
@@ -26,55 +26,158 @@ EN_BLOCK_OF_SECOND_ENTRY = """    en:
 
 # (case id, file, text to replace, replacement, expected location and field, expected words)
 CASES = [
-    ("yaml-syntax", "faq.yaml", "question: 1. 가이드 없는 질문", "question: 1. 질문: 가이드",
-     "faq_source/faq.yaml:15:22:", ["YAML syntax error", "must be quoted", "^"]),
-    ("tab", "faq.yaml", "    guides: []", "\tguides: []",
-     "faq_source/faq.yaml:13:1:", ["YAML syntax error", "tab"]),
-    ("duplicated-key", "faq.yaml", "      answer: |\n        {{guide:second}}",
-     "      question: again\n      answer: |\n        {{guide:second}}",
-     "faq_source/faq.yaml:6:7: entries[0].ko.question:",
-     ["duplicated key 'question'", "first at line 5"]),
-    ("unknown-key", "faq.yaml", "      answer: |\n        See {{guide:second}}",
-     "      anwser: |\n        See {{guide:second}}",
-     "faq_source/faq.yaml:10:7: entries[0].en.anwser:", ["unknown field", "did you mean 'answer'"]),
-    ("wrong-type", "faq.yaml", "    guides: []", "    guides: first",
-     "faq_source/faq.yaml:13:13: entries[1].guides:", ["expected a list, got a text"]),
-    ("missing-field", "faq.yaml", "      question: 1. A question without guides\n", "",
-     "faq_source/faq.yaml:21:5: entries[1].en.question:", ["missing required field 'question'"]),
-    ("empty-text", "faq.yaml", "      question: 1. A question without guides",
-     "      question: '   '",
-     "faq_source/faq.yaml:22:17: entries[1].en.question:", ["not empty"]),
-    ("duplicated-id", "faq.yaml", "  - id: no-guides", "  - id: plain-text",
-     "faq_source/faq.yaml:12:9: entries[1].id:", ["duplicated id 'plain-text'", "line 2"]),
-    ("invalid-id", "faq.yaml", "  - id: no-guides", "  - id: No Guides",
-     "faq_source/faq.yaml:12:9: entries[1].id:", ["lowercase ASCII", "'No Guides'"]),
-    ("unknown-guide", "faq.yaml", "[first, second]", "[first, secnd]",
-     "faq_source/faq.yaml:3:21: entries[0].guides[1]:", ["unknown guide 'secnd'",
-                                                          "Did you mean 'second'"]),
-    ("unknown-fact", "faq.yaml", '"{{fact:cutoff}} 이후', '"{{fact:cutof}} 이후',
-     "faq_source/faq.yaml:5:17: entries[0].ko.question:", ["unknown fact 'cutof'",
-                                                            "Did you mean 'cutoff'"]),
-    ("unknown-question", "faq.yaml", "{{question:plain-text}} 질문도",
-     "{{question:plain-txt}} 질문도",
-     "faq_source/faq.yaml:20: entries[1].ko.answer:", ["unknown question 'plain-txt'",
-                                                       "Did you mean 'plain-text'"]),
-    ("text-starting-with-brace", "faq.yaml", "question: 1. A question", "question: {{fact:x}} A",
-     "faq_source/faq.yaml:22:", ["YAML syntax error", "put it in quotes"]),
-    ("link-in-plain-text", "faq.yaml", "question: 1. A question without guides",
-     "question: '{{guide:first}} A'",
-     "faq_source/faq.yaml:22:17: entries[1].en.question:", ["plain text", "{{fact:ID}}"]),
-    ("missing-translation", "faq.yaml", EN_BLOCK_OF_SECOND_ENTRY, "",
-     "faq_source/faq.yaml:12:5: entries[1].en:", ["missing translation 'en'", "'no-guides'"]),
-    ("unknown-language", "faq.yaml", "    en:\n      question: 1.", "    em:\n      question: 1.",
-     "faq_source/faq.yaml:21:5: entries[1].em:", ["not a language of the site",
-                                                  "Did you mean 'en'"]),
-    ("missing-guide-translation", "guides.yaml", "      title: 첫 번째 가이드", "      titel: 첫",
-     "faq_source/guides.yaml:4:7: guides[0].ko.titel:", ["did you mean 'title'"]),
-    ("bad-default-language", "site.yaml", "default_language: ko", "default_language: kr",
-     "faq_source/site.yaml:1:19: default_language:", ["'kr' is not one of the languages",
-                                                     "Did you mean 'ko'"]),
-    ("bad-fact-date", "site.yaml", "value: 2024-08-13", "value: 13.08.2024",
-     "faq_source/site.yaml:38:12: facts.cutoff.value:", ["YYYY-MM-DD"]),
+    (
+        "yaml-syntax",
+        "faq.yaml",
+        "question: 1. 가이드 없는 질문",
+        "question: 1. 질문: 가이드",
+        "faq_source/faq.yaml:15:22:",
+        ["YAML syntax error", "must be quoted", "^"],
+    ),
+    (
+        "tab",
+        "faq.yaml",
+        "    guides: []",
+        "\tguides: []",
+        "faq_source/faq.yaml:13:1:",
+        ["YAML syntax error", "tab"],
+    ),
+    (
+        "duplicated-key",
+        "faq.yaml",
+        "      answer: |\n        {{guide:second}}",
+        "      question: again\n      answer: |\n        {{guide:second}}",
+        "faq_source/faq.yaml:6:7: entries[0].ko.question:",
+        ["duplicated key 'question'", "first at line 5"],
+    ),
+    (
+        "unknown-key",
+        "faq.yaml",
+        "      answer: |\n        See {{guide:second}}",
+        "      anwser: |\n        See {{guide:second}}",
+        "faq_source/faq.yaml:10:7: entries[0].en.anwser:",
+        ["unknown field", "did you mean 'answer'"],
+    ),
+    (
+        "wrong-type",
+        "faq.yaml",
+        "    guides: []",
+        "    guides: first",
+        "faq_source/faq.yaml:13:13: entries[1].guides:",
+        ["expected a list, got a text"],
+    ),
+    (
+        "missing-field",
+        "faq.yaml",
+        "      question: 1. A question without guides\n",
+        "",
+        "faq_source/faq.yaml:21:5: entries[1].en.question:",
+        ["missing required field 'question'"],
+    ),
+    (
+        "empty-text",
+        "faq.yaml",
+        "      question: 1. A question without guides",
+        "      question: '   '",
+        "faq_source/faq.yaml:22:17: entries[1].en.question:",
+        ["not empty"],
+    ),
+    (
+        "duplicated-id",
+        "faq.yaml",
+        "  - id: no-guides",
+        "  - id: plain-text",
+        "faq_source/faq.yaml:12:9: entries[1].id:",
+        ["duplicated id 'plain-text'", "line 2"],
+    ),
+    (
+        "invalid-id",
+        "faq.yaml",
+        "  - id: no-guides",
+        "  - id: No Guides",
+        "faq_source/faq.yaml:12:9: entries[1].id:",
+        ["lowercase ASCII", "'No Guides'"],
+    ),
+    (
+        "unknown-guide",
+        "faq.yaml",
+        "[first, second]",
+        "[first, secnd]",
+        "faq_source/faq.yaml:3:21: entries[0].guides[1]:",
+        ["unknown guide 'secnd'", "Did you mean 'second'"],
+    ),
+    (
+        "unknown-fact",
+        "faq.yaml",
+        '"{{fact:cutoff}} 이후',
+        '"{{fact:cutof}} 이후',
+        "faq_source/faq.yaml:5:17: entries[0].ko.question:",
+        ["unknown fact 'cutof'", "Did you mean 'cutoff'"],
+    ),
+    (
+        "unknown-question",
+        "faq.yaml",
+        "{{question:plain-text}} 질문도",
+        "{{question:plain-txt}} 질문도",
+        "faq_source/faq.yaml:20: entries[1].ko.answer:",
+        ["unknown question 'plain-txt'", "Did you mean 'plain-text'"],
+    ),
+    (
+        "text-starting-with-brace",
+        "faq.yaml",
+        "question: 1. A question",
+        "question: {{fact:x}} A",
+        "faq_source/faq.yaml:22:",
+        ["YAML syntax error", "put it in quotes"],
+    ),
+    (
+        "link-in-plain-text",
+        "faq.yaml",
+        "question: 1. A question without guides",
+        "question: '{{guide:first}} A'",
+        "faq_source/faq.yaml:22:17: entries[1].en.question:",
+        ["plain text", "{{fact:ID}}"],
+    ),
+    (
+        "missing-translation",
+        "faq.yaml",
+        EN_BLOCK_OF_SECOND_ENTRY,
+        "",
+        "faq_source/faq.yaml:12:5: entries[1].en:",
+        ["missing translation 'en'", "'no-guides'"],
+    ),
+    (
+        "unknown-language",
+        "faq.yaml",
+        "    en:\n      question: 1.",
+        "    em:\n      question: 1.",
+        "faq_source/faq.yaml:21:5: entries[1].em:",
+        ["not a language of the site", "Did you mean 'en'"],
+    ),
+    (
+        "missing-guide-translation",
+        "guides.yaml",
+        "      title: 첫 번째 가이드",
+        "      titel: 첫",
+        "faq_source/guides.yaml:4:7: guides[0].ko.titel:",
+        ["did you mean 'title'"],
+    ),
+    (
+        "bad-default-language",
+        "site.yaml",
+        "default_language: ko",
+        "default_language: kr",
+        "faq_source/site.yaml:1:19: default_language:",
+        ["'kr' is not one of the languages", "Did you mean 'ko'"],
+    ),
+    (
+        "bad-fact-date",
+        "site.yaml",
+        "value: 2024-08-13",
+        "value: 13.08.2024",
+        "faq_source/site.yaml:38:12: facts.cutoff.value:",
+        ["YYYY-MM-DD"],
+    ),
 ]
 
 
@@ -97,8 +200,9 @@ def run_bad(project: Path, capsys: pytest.CaptureFixture[str]) -> str:
 
 
 @pytest.mark.parametrize("case, file, old, new, location, words", CASES, ids=[c[0] for c in CASES])
-def test_bad_source_is_located_and_changes_nothing(fixture_project, capsys, case, file, old, new,
-                                                   location, words):
+def test_bad_source_is_located_and_changes_nothing(
+    fixture_project, capsys, case, file, old, new, location, words
+):
     path = fixture_project / "faq_source" / file
     text = path.read_text("utf-8")
     assert old in text
@@ -112,8 +216,9 @@ def test_bad_source_is_located_and_changes_nothing(fixture_project, capsys, case
 
 def test_not_utf8(fixture_project, capsys):
     path = fixture_project / "faq_source" / "faq.yaml"
-    path.write_bytes(path.read_text("utf-8").replace("가이드 없는 질문", "é").encode("latin-1",
-                                                                              "replace"))
+    path.write_bytes(
+        path.read_text("utf-8").replace("가이드 없는 질문", "é").encode("latin-1", "replace")
+    )
     err = run_bad(fixture_project, capsys)
     assert err.startswith("faq_source/faq.yaml:15: the file is not UTF-8"), err
 
@@ -132,8 +237,12 @@ def test_missing_file(fixture_project, capsys):
 
 def test_all_problems_are_reported_at_once_sorted_by_file_and_line(fixture_project, capsys):
     faq = fixture_project / "faq_source" / "faq.yaml"
-    faq.write_text(faq.read_text("utf-8").replace("[first, second]", "[frist, second]")
-                   .replace("  - id: no-guides", "  - id: plain-text"), "utf-8")
+    faq.write_text(
+        faq.read_text("utf-8")
+        .replace("[first, second]", "[frist, second]")
+        .replace("  - id: no-guides", "  - id: plain-text"),
+        "utf-8",
+    )
     site = fixture_project / "faq_source" / "site.yaml"
     site.write_text(site.read_text("utf-8").replace("{{guide:first}}", "{{guide:firts}}"), "utf-8")
     err = run_bad(fixture_project, capsys)
@@ -149,3 +258,44 @@ def test_bad_command_line_use_exits_2(capsys):
     with pytest.raises(SystemExit) as stop:
         main(["--no-such-option"])
     assert stop.value.code == 2
+
+
+# (case id, Markdown inserted at line 26 of faq.yaml, line of the offence, expected words)
+UNSAFE = [
+    ("script", "<script>alert(1)</script>", 26, "raw HTML <script>"),
+    ("iframe", '<iframe src="https://x.example"></iframe>', 26, "raw HTML <iframe>"),
+    ("event-attribute", '<img src="a.png" onerror="alert(1)">', 26, "onerror="),
+    ("attr-list-event", 'Text\n{: onclick="alert(1)" }', 27, "onclick="),
+    ("javascript-link", "[click](javascript:alert(1))", 26, "'javascript:' address"),
+    ("entity-javascript", "[click](&#106;avascript:alert(1))", 26, "'javascript:' address"),
+    ("data-link", "[click](data:text/html;base64,PHNjcmlwdD4=)", 26, "'data:' address"),
+    ("reference-link", "[click][r]\n\n[r]: javascript:alert(1)", 28, "'javascript:' address"),
+    ("comment", "<!-- hidden -->", 26, "HTML comment"),
+    ("style", "<style>body{display:none}</style>", 26, "raw HTML <style>"),
+]
+
+
+@pytest.mark.parametrize("text, line, words", [c[1:] for c in UNSAFE], ids=[c[0] for c in UNSAFE])
+def test_unsafe_markup_in_markdown_is_refused_with_its_line(
+    fixture_project, capsys, text, line, words
+):
+    path = fixture_project / "faq_source" / "faq.yaml"
+    answer = "        - item one\n        - item two\n"
+    indented = "".join(f"        {part}\n" if part else "\n" for part in text.split("\n"))
+    source = path.read_text("utf-8")
+    assert answer in source
+    path.write_text(source.replace(answer, answer + indented, 1), "utf-8")
+    err = run_bad(fixture_project, capsys)
+    assert err.startswith(f"faq_source/faq.yaml:{line}: entries[1].en.answer: "), err
+    assert words in err and "the only raw HTML allowed is <br>" in err
+
+
+@pytest.mark.parametrize("text", ["Press <kbd>Ctrl</kbd> + <kbd>C</kbd>.", "Line<br>break",
+                                  "x < 3 and y > 2: fine", "[site](https://www.1688.com/)",
+                                  "`<script>` in code is text", "&lt;script&gt; is text"])
+def test_allowed_markup_passes(fixture_project, capsys, text):
+    path = fixture_project / "faq_source" / "faq.yaml"
+    source = path.read_text("utf-8")
+    path.write_text(source.replace("        - item two\n", f"        - item two\n\n        {text}\n",
+                                   1), "utf-8")
+    assert main(["--root", str(fixture_project)]) == 0, capsys.readouterr().err

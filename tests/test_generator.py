@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, snapshot
 
+from conftest import ROOT, snapshot
 from helpcenter import write
 from helpcenter.cli import main
 
@@ -36,8 +36,12 @@ def test_two_runs_give_identical_bytes_and_the_second_writes_nothing(project: Pa
 
 def test_check_lists_stale_files_and_writes_nothing(project: Path, capsys):
     faq = project / "faq_source" / "faq.yaml"
-    faq.write_text(faq.read_text("utf-8").replace("1688 계정의 연동이 해제되지 않으면",
-                                                  "1688 계정 연동을 해제하지 않으면"), "utf-8")
+    faq.write_text(
+        faq.read_text("utf-8").replace(
+            "1688 계정의 연동이 해제되지 않으면", "1688 계정 연동을 해제하지 않으면"
+        ),
+        "utf-8",
+    )
     before = snapshot(project / "docs")
     assert run(project, "--check") == 1
     err = capsys.readouterr().err
@@ -57,8 +61,9 @@ def test_a_hand_written_file_in_the_way_is_never_overwritten(project: Path, caps
     faq = project / "docs" / "en" / "faq.md"
     faq.write_text("# My own FAQ\n", "utf-8")
     source = project / "faq_source" / "faq.yaml"
-    source.write_text(source.read_text("utf-8").replace("What will happen", "What happens"),
-                      "utf-8")
+    source.write_text(
+        source.read_text("utf-8").replace("What will happen", "What happens"), "utf-8"
+    )
     before = snapshot(project / "docs")
     assert run(project) == 1
     assert "docs/en/faq.md: a file not made by the generator" in capsys.readouterr().err
@@ -69,8 +74,9 @@ def test_a_hand_edited_generated_page_is_reported_not_overwritten(project: Path,
     faq = project / "docs" / "en" / "faq.md"
     faq.write_text(faq.read_text("utf-8").replace("Frequently", "Very frequently"), "utf-8")
     source = project / "faq_source" / "faq.yaml"
-    source.write_text(source.read_text("utf-8").replace("What will happen", "What happens"),
-                      "utf-8")
+    source.write_text(
+        source.read_text("utf-8").replace("What will happen", "What happens"), "utf-8"
+    )
     before = snapshot(project / "docs")
     assert run(project) == 1
     assert "docs/en/faq.md: this generated page was edited by hand" in capsys.readouterr().err
@@ -87,10 +93,12 @@ def test_removed_guide_removes_its_pages(project: Path, capsys):
     text = text[:start] + text[end:]
     guides.write_text(text.replace("{{guide:register-worldfirst}}", "WorldFirst"), "utf-8")
     faq = project / "faq_source" / "faq.yaml"
-    faq.write_text(faq.read_text("utf-8")
-                   .replace("[register-worldfirst, link-1688-in-worldfirst]",
-                            "[link-1688-in-worldfirst]")
-                   .replace("{{guide:register-worldfirst}}", "WorldFirst"), "utf-8")
+    faq.write_text(
+        faq.read_text("utf-8")
+        .replace("[register-worldfirst, link-1688-in-worldfirst]", "[link-1688-in-worldfirst]")
+        .replace("{{guide:register-worldfirst}}", "WorldFirst"),
+        "utf-8",
+    )
     assert run(project) == 0, capsys.readouterr().err
     assert "2 removed" in capsys.readouterr().out
     assert not (project / "docs" / "ko" / "guides" / "register-worldfirst.md").exists()
@@ -99,9 +107,12 @@ def test_removed_guide_removes_its_pages(project: Path, capsys):
 
 def test_a_failure_in_the_middle_of_a_run_leaves_every_file_whole(project: Path, monkeypatch):
     faq = project / "faq_source" / "faq.yaml"
-    faq.write_text(faq.read_text("utf-8").replace("What will happen", "What happens")
-                   .replace("1688 계정의 연동이 해제되지 않으면", "1688 계정 연동을 해제하지 않으면"),
-                   "utf-8")
+    faq.write_text(
+        faq.read_text("utf-8")
+        .replace("What will happen", "What happens")
+        .replace("1688 계정의 연동이 해제되지 않으면", "1688 계정 연동을 해제하지 않으면"),
+        "utf-8",
+    )
     before = snapshot(project / "docs")
     real_replace = write.os.replace
     calls = []

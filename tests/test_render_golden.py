@@ -26,8 +26,10 @@ def test_rendered_pages_match_golden(case: str, update_goldens: bool) -> None:
         for rel, text in pages.items():
             (expected_dir / rel).parent.mkdir(parents=True, exist_ok=True)
             (expected_dir / rel).write_text(text, "utf-8")
-    expected = {p.relative_to(expected_dir).as_posix(): p.read_text("utf-8")
-                for p in sorted(expected_dir.rglob("*.md"))}
+    expected = {
+        p.relative_to(expected_dir).as_posix(): p.read_text("utf-8")
+        for p in sorted(expected_dir.rglob("*.md"))
+    }
     assert sorted(pages) == sorted(expected)
     for rel, text in pages.items():
         assert text == expected[rel], f"{rel} differs from its golden file"
@@ -37,8 +39,10 @@ def test_plain_text_is_escaped_and_facts_localized() -> None:
     case_dir = GOLDENS / "basic"
     pages = render.render_site(validate.load(case_dir / "faq_source", case_dir))
     faq_ko = pages["ko/faq.md"]
-    assert ("## 2024년 8월 13일 이후 \\*별표\\*와 &lt;b&gt;태그&lt;/b&gt; &amp; "
-            "\\[링크\\]\\(x\\) \\{\\#id\\} \\# {#plain-text}") in faq_ko
+    assert (
+        "## 2024년 8월 13일 이후 \\*별표\\*와 &lt;b&gt;태그&lt;/b&gt; &amp; "
+        "\\[링크\\]\\(x\\) \\{\\#id\\} \\# {#plain-text}"
+    ) in faq_ko
     assert "See [Second guide](guides/second.md). Date: August 13, 2024." in pages["en/faq.md"]
     assert "## 1\\. A question without guides {#no-guides}" in pages["en/faq.md"]
     # a guide lists the questions that refer to it, linking to their anchors

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from html_pages import Page, parse, resolve
 
 from helpcenter import validate
 from helpcenter.render import navigation
+from html_pages import Page, parse, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 CENTER = validate.load(ROOT / "faq_source", ROOT)
@@ -18,7 +18,9 @@ PREFIX = {"ko": "", "en": "en/"}
 
 
 def page(site: Path, lang: str, rel: str) -> Page:
-    return parse(site / PREFIX[lang] / rel / "index.html" if rel else site / PREFIX[lang] / "index.html")
+    return parse(
+        site / PREFIX[lang] / rel / "index.html" if rel else site / PREFIX[lang] / "index.html"
+    )
 
 
 def all_pages(site: Path) -> list[Path]:
@@ -78,10 +80,13 @@ def test_every_internal_link_resolves_within_its_language(built_site: Path):
     assert crossing == [], "only the language selector may lead to the other language"
 
 
-@pytest.mark.parametrize("entry_id, guide_ids", [
-    ("link-worldfirst", ["register-worldfirst", "link-1688-in-worldfirst"]),
-    ("unlink-alipay", ["unlink-alipay-business"]),
-])
+@pytest.mark.parametrize(
+    "entry_id, guide_ids",
+    [
+        ("link-worldfirst", ["register-worldfirst", "link-1688-in-worldfirst"]),
+        ("unlink-alipay", ["unlink-alipay-business"]),
+    ],
+)
 def test_answers_4_and_5_link_to_guides_of_their_language(built_site: Path, entry_id, guide_ids):
     for lang in ("ko", "en"):
         faq_path = built_site / PREFIX[lang] / "faq" / "index.html"

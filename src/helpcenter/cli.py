@@ -39,12 +39,22 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         prog="build_faq.py",
         description="Validate faq_source/ and write the Korean and English pages into docs/.",
     )
-    parser.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 and list the files if docs/ is out of date")
-    parser.add_argument("--force", action="store_true",
-                        help="overwrite generated pages even if they were edited by hand")
-    parser.add_argument("--root", type=Path, default=root or Path.cwd(),
-                        help="project folder holding faq_source/ and docs/ (default: %(default)s)")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 and list the files if docs/ is out of date",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite generated pages even if they were edited by hand",
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=root or Path.cwd(),
+        help="project folder holding faq_source/ and docs/ (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     try:
         result = generate(args.root, check=args.check, force=args.force)
@@ -56,7 +66,9 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         for problem in result.plan.conflicts:
             print(problem, file=sys.stderr)
         if stale or result.plan.conflicts:
-            print("docs/ is out of date with faq_source/; run scripts/build_faq.py:", file=sys.stderr)
+            print(
+                "docs/ is out of date with faq_source/; run scripts/build_faq.py:", file=sys.stderr
+            )
             for rel in stale:
                 print(f"  docs/{rel}", file=sys.stderr)
             return 1

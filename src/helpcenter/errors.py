@@ -37,7 +37,9 @@ class SourceError(HelpCenterError):
     def report(self) -> str:
         count = len(self.problems)
         lines = [str(p) for p in self.problems]
-        lines.append(f"{count} problem{'s' if count != 1 else ''} in faq_source/; nothing was written.")
+        lines.append(
+            f"{count} problem{'s' if count != 1 else ''} in faq_source/; nothing was written."
+        )
         return "\n".join(lines)
 
 

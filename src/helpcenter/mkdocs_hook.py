@@ -48,17 +48,20 @@ def _configure_languages(config: MkDocsConfig, center: HelpCenter) -> None:
     languages = []
     for language in center.languages:
         item = I18nPluginLanguage()
-        item.load_dict({
-            "locale": language.code,
-            "name": language.name,
-            "default": language.code == center.default_language,
-            "build": True,
-            "site_name": language.site_name,
-            "site_description": language.description,
-        })
+        item.load_dict(
+            {
+                "locale": language.code,
+                "name": language.name,
+                "default": language.code == center.default_language,
+                "build": True,
+                "site_name": language.site_name,
+                "site_description": language.description,
+            }
+        )
         failed, _ = item.validate()
         if failed:
-            raise PluginError(f"language '{language.code}' is not usable by mkdocs-static-i18n: "
-                              f"{failed}")
+            raise PluginError(
+                f"language '{language.code}' is not usable by mkdocs-static-i18n: {failed}"
+            )
         languages.append(item)
     i18n.config.languages = languages

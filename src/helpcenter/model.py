@@ -17,7 +17,9 @@ class Mark:
     def __str__(self) -> str:
         if not self.line:
             return self.path
-        return f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
+        return (
+            f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
+        )
 
 
 @dataclass(frozen=True)

@@ -50,8 +50,10 @@ def with_marker(body: str, source: str) -> str:
     """Prefix ``body`` with the generated-file comment, which records a hash of the body so that
     a later run can tell a hand edit from its own output."""
     digest = body_digest(body)
-    return (f"{MARKER} from {source}; do not edit: change {source} and run "
-            f"scripts/build_faq.py. sha256:{digest} -->\n{body}")
+    return (
+        f"{MARKER} from {source}; do not edit: change {source} and run "
+        f"scripts/build_faq.py. sha256:{digest} -->\n{body}"
+    )
 
 
 def body_digest(body: str) -> str:
@@ -64,7 +66,7 @@ _MARKER_LINE = re.compile(re.escape(MARKER) + r".* sha256:([0-9a-f]{16}) -->\n")
 def split_marker(text: str) -> tuple[str, str] | None:
     """``(recorded digest, body)`` of a generated file, or None if ``text`` is not one."""
     match = _MARKER_LINE.match(text)
-    return (match.group(1), text[match.end():]) if match else None
+    return (match.group(1), text[match.end() :]) if match else None
 
 
 # Characters that are markup anywhere in a line; Python-Markdown (with the tables extension)
@@ -96,8 +98,14 @@ class _PageRenderer:
 
     def home(self) -> str:
         lang, here = self.language, HOME_PAGE
-        lines = [f"# {self.plain(lang.home_title)}", "", self.markdown(lang.home_intro, here), "",
-                 f"## {escape_plain(self.labels.guides_heading)}", ""]
+        lines = [
+            f"# {self.plain(lang.home_title)}",
+            "",
+            self.markdown(lang.home_intro, here),
+            "",
+            f"## {escape_plain(self.labels.guides_heading)}",
+            "",
+        ]
         for number, guide in enumerate(self.center.guides, start=1):
             text = guide.texts[self.code]
             lines.append(f"{number}. {self.guide_link(guide, here)}: {self.plain(text.summary)}")
@@ -107,11 +115,19 @@ class _PageRenderer:
 
     def faq(self) -> str:
         here = FAQ_PAGE
-        lines = [f"# {escape_plain(self.labels.faq_title)}", "", escape_plain(self.labels.faq_intro)]
+        lines = [
+            f"# {escape_plain(self.labels.faq_title)}",
+            "",
+            escape_plain(self.labels.faq_intro),
+        ]
         for entry in self.center.entries:
             text = entry.texts[self.code]
-            lines += ["", f"## {self.plain(text.question)} {{#{entry.id}}}", "",
-                      self.markdown(text.answer, here)]
+            lines += [
+                "",
+                f"## {self.plain(text.question)} {{#{entry.id}}}",
+                "",
+                self.markdown(text.answer, here),
+            ]
             if entry.guide_ids:
                 links = " · ".join(self.guide_link(self.guides[g], here) for g in entry.guide_ids)
                 lines += ["", f"**{escape_plain(self.labels.related_guides)}:** {links}"]
@@ -120,8 +136,14 @@ class _PageRenderer:
     def guide(self, guide: Guide) -> str:
         here = guide_page(guide.id)
         text = guide.texts[self.code]
-        lines = [f"# {self.plain(text.title)}", "", self.markdown(text.intro, here), "",
-                 f"## {escape_plain(self.labels.steps_heading)}", ""]
+        lines = [
+            f"# {self.plain(text.title)}",
+            "",
+            self.markdown(text.intro, here),
+            "",
+            f"## {escape_plain(self.labels.steps_heading)}",
+            "",
+        ]
         for number, step in enumerate(text.steps, start=1):
             lines.append(_list_item(f"{number}.", self.markdown(step, here)))
         referring = self.center.entries_for_guide(guide.id)
@@ -152,7 +174,7 @@ class _PageRenderer:
         parts = []
         last = 0
         for match in PLACEHOLDER.finditer(text):
-            parts.append(escape_plain(text[last:match.start()]))
+            parts.append(escape_plain(text[last : match.start()]))
             parts.append(escape_plain(self._placeholder(match, None)))
             last = match.end()
         parts.append(escape_plain(text[last:]))

@@ -51,7 +51,9 @@ class Node:
         newlines = self.value.count("\n", 0, offset) if isinstance(self.value, str) else 0
         if self.style in ("|", ">"):
             return Mark(self.mark.path, self.mark.line + 1 + newlines)
-        return Mark(self.mark.path, self.mark.line + newlines, self.mark.column if not newlines else 0)
+        return Mark(
+            self.mark.path, self.mark.line + newlines, self.mark.column if not newlines else 0
+        )
 
 
 def read_source(source_dir: Path, display_root: Path) -> tuple[dict[str, Node], list[Problem]]:
@@ -140,11 +142,17 @@ def _convert(node: yaml.Node, loader: Any, shown: str, problems: list[Problem], 
         key_marks: dict[str, Mark] = {}
         for key_node, value_node in node.value:
             key_mark = _mark(key_node, shown)
-            key = loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            key = (
+                loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            )
             if not isinstance(key, str):
                 problems.append(
-                    Problem(key_mark, path, f"a key must be a word, got {key_node.value!r}. "
-                            "Write keys such as id, question, answer.")
+                    Problem(
+                        key_mark,
+                        path,
+                        f"a key must be a word, got {key_node.value!r}. "
+                        "Write keys such as id, question, answer.",
+                    )
                 )
                 continue
             if key in items:
@@ -153,8 +161,8 @@ def _convert(node: yaml.Node, loader: Any, shown: str, problems: list[Problem], 
                     Problem(
                         key_mark,
                         join_path(path, key),
-                        f"duplicated key '{key}' (first at line {first.line}); YAML would keep only "
-                        "this one. Delete or rename one of them.",
+                        f"duplicated key '{key}' (first at line {first.line}); YAML would keep "
+                        "only this one. Delete or rename one of them.",
                     )
                 )
                 continue
@@ -163,7 +171,8 @@ def _convert(node: yaml.Node, loader: Any, shown: str, problems: list[Problem], 
         return Node(items, mark, key_marks)
     if isinstance(node, yaml.SequenceNode):
         items = [
-            _convert(item, loader, shown, problems, f"{path}[{i}]") for i, item in enumerate(node.value)
+            _convert(item, loader, shown, problems, f"{path}[{i}]")
+            for i, item in enumerate(node.value)
         ]
         return Node(items, mark)
     return Node(loader.construct_object(node), mark, style=node.style)

@@ -21,6 +21,7 @@ from referencing import Registry, Resource
 
 from .errors import Problem, SourceError
 from .model import Entry, EntryText, Fact, Guide, GuideText, HelpCenter, Labels, Language, Mark
+from .safety import POLICY, unsafe_markup
 from .source import Node, join_path, read_source
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
@@ -91,17 +92,27 @@ def _explain(error: Any, root: Node, path: tuple) -> Iterator[Problem]:
         misspelt = set(value) - set(schema.get("properties", {}))
         if difflib.get_close_matches(missing, misspelt, n=1, cutoff=0.6):
             return  # reported as an unknown field with "did you mean '<missing>'?"
-        yield Problem(_key_mark(root, path), join_path(field, missing),
-                      f"missing required field '{missing}'. Add it: {_describe(schema, missing)}")
+        yield Problem(
+            _key_mark(root, path),
+            join_path(field, missing),
+            f"missing required field '{missing}'. Add it: {_describe(schema, missing)}",
+        )
     elif kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         for key in sorted(set(value) - set(allowed)):
             yield _unknown_key(node, field, key, allowed)
     elif kind == "type":
         expected = _JSON_TYPE_NAMES.get(error.validator_value, error.validator_value)
-        yield Problem(node.mark, field, f"expected {expected}, got {_type_name(value)}. "
-                      + ("Write the text after the colon." if expected == "a text" else
-                         f"Write {expected} here."))
+        yield Problem(
+            node.mark,
+            field,
+            f"expected {expected}, got {_type_name(value)}. "
+            + (
+                "Write the text after the colon."
+                if expected == "a text"
+                else f"Write {expected} here."
+            ),
+        )
     elif hint:
         yield Problem(node.mark, field, f"{hint}; got {_shown(value)}.")
     elif kind == "minItems":
@@ -117,8 +128,9 @@ def _is_name_error(error: Any) -> bool:
     return "propertyNames" in error.schema_path
 
 
-def _unknown_key(node: Node, field: str, key: str, allowed: list[str], hint: str | None = None
-                 ) -> Problem:
+def _unknown_key(
+    node: Node, field: str, key: str, allowed: list[str], hint: str | None = None
+) -> Problem:
     guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if guess:
         suggestion = f"did you mean '{guess[0]}'?"
@@ -126,8 +138,11 @@ def _unknown_key(node: Node, field: str, key: str, allowed: list[str], hint: str
         suggestion = f"it {hint}."
     else:
         suggestion = f"allowed: {', '.join(allowed)}."
-    return Problem(node.key_marks.get(key, node.mark), join_path(field, key),
-                   f"unknown field '{key}'; {suggestion}")
+    return Problem(
+        node.key_marks.get(key, node.mark),
+        join_path(field, key),
+        f"unknown field '{key}'; {suggestion}",
+    )
 
 
 def _describe(schema: dict, name: str) -> str:
@@ -144,9 +159,14 @@ def _cross_problems(nodes: dict[str, Node]) -> list[Problem]:
     languages = list(site.value["languages"].value)
     default = site.value["default_language"]
     if default.value not in languages:
-        problems.append(Problem(default.mark, "default_language",
-                                f"'{default.value}' is not one of the languages "
-                                f"({', '.join(languages)}). {_guess(default.value, languages)}"))
+        problems.append(
+            Problem(
+                default.mark,
+                "default_language",
+                f"'{default.value}' is not one of the languages "
+                f"({', '.join(languages)}). {_guess(default.value, languages)}",
+            )
+        )
     guides = nodes["guides.yaml"].value["guides"].value
     entries = nodes["faq.yaml"].value["entries"].value
     guide_ids = _unique_ids(guides, "guides", problems)
@@ -159,26 +179,58 @@ def _cross_problems(nodes: dict[str, Node]) -> list[Problem]:
             path = f"{kind}[{index}]"
             strays = sorted(set(item.value) - fixed - set(languages))
             for key in strays:
-                problems.append(Problem(item.key_marks[key], join_path(path, key),
-                                        f"'{key}' is not a language of the site "
-                                        f"({', '.join(languages)}). {_guess(key, languages)}"))
+                problems.append(
+                    Problem(
+                        item.key_marks[key],
+                        join_path(path, key),
+                        f"'{key}' is not a language of the site "
+                        f"({', '.join(languages)}). {_guess(key, languages)}",
+                    )
+                )
             for code in languages:
                 if code not in item.value and not difflib.get_close_matches(code, strays, 1, 0.5):
-                    example = ("title, summary, intro and steps" if kind == "guides"
-                               else "question and answer")
-                    problems.append(Problem(item.mark, join_path(path, code),
-                                            f"missing translation '{code}' of "
-                                            f"'{item.value['id'].value}'. Add an {code}: block "
-                                            f"with {example}."))
+                    example = (
+                        "title, summary, intro and steps"
+                        if kind == "guides"
+                        else "question and answer"
+                    )
+                    problems.append(
+                        Problem(
+                            item.mark,
+                            join_path(path, code),
+                            f"missing translation '{code}' of "
+                            f"'{item.value['id'].value}'. Add an {code}: block "
+                            f"with {example}.",
+                        )
+                    )
     for index, entry in enumerate(entries):
         for position, ref in enumerate(entry.value["guides"].value):
             if ref.value not in guide_ids:
-                problems.append(Problem(ref.mark, f"entries[{index}].guides[{position}]",
-                                        f"unknown guide '{ref.value}'. "
-                                        f"{_guess(ref.value, guide_ids, 'guides')}"))
+                problems.append(
+                    Problem(
+                        ref.mark,
+                        f"entries[{index}].guides[{position}]",
+                        f"unknown guide '{ref.value}'. {_guess(ref.value, guide_ids, 'guides')}",
+                    )
+                )
 
     for path, text_node, markdown in _texts(nodes):
         problems += _placeholder_problems(text_node, path, known, markdown)
+        if markdown:
+            problems += _markup_problems(text_node, path)
+    return problems
+
+
+def _markup_problems(node: Node, path: str) -> list[Problem]:
+    """Forbidden HTML or addresses in a Markdown field (see safety.py for the policy)."""
+    text = node.value
+    problems = []
+    for what, needle in unsafe_markup(PLACEHOLDER.sub("X", text)):
+        # An entity-encoded address ("&#106;avascript:") is found by what follows its colon.
+        candidates = [needle, needle[needle.find(":") :]] if ":" in needle else [needle]
+        offset = next((o for c in candidates if (o := text.lower().find(c.lower())) >= 0), -1)
+        mark = node.line_of(offset) if offset >= 0 else node.mark
+        problems.append(Problem(mark, path, f"{what}. {POLICY}"))
     return problems
 
 
@@ -187,10 +239,15 @@ def _unique_ids(items: list[Node], kind: str, problems: list[Problem]) -> list[s
     for index, item in enumerate(items):
         id_node = item.value["id"]
         if id_node.value in first:
-            problems.append(Problem(id_node.mark, f"{kind}[{index}].id",
-                                    f"duplicated id '{id_node.value}' (also at line "
-                                    f"{first[id_node.value].mark.line}). Ids must be unique: "
-                                    "rename one of them."))
+            problems.append(
+                Problem(
+                    id_node.mark,
+                    f"{kind}[{index}].id",
+                    f"duplicated id '{id_node.value}' (also at line "
+                    f"{first[id_node.value].mark.line}). Ids must be unique: "
+                    "rename one of them.",
+                )
+            )
         else:
             first[id_node.value] = id_node
     return list(first)
@@ -227,24 +284,43 @@ def _language_blocks(item: Node) -> Iterator[tuple[str, Node]]:
             yield key, value
 
 
-def _placeholder_problems(node: Node, path: str, known: dict[str, list[str]], markdown: bool
-                          ) -> list[Problem]:
+def _placeholder_problems(
+    node: Node, path: str, known: dict[str, list[str]], markdown: bool
+) -> list[Problem]:
     problems = []
     for match in PLACEHOLDER.finditer(node.value):
         mark = node.line_of(match.start())
         body = PLACEHOLDER_BODY.fullmatch(match.group(1))
         if not body:
-            problems.append(Problem(mark, path, f"unknown placeholder '{match.group(0)}'. Write "
-                                    "{{fact:ID}}, {{guide:ID}} or {{question:ID}}."))
+            problems.append(
+                Problem(
+                    mark,
+                    path,
+                    f"unknown placeholder '{match.group(0)}'. Write "
+                    "{{fact:ID}}, {{guide:ID}} or {{question:ID}}.",
+                )
+            )
             continue
         kind, ref = body.groups()
         if kind != "fact" and not markdown:
-            problems.append(Problem(mark, path, f"'{match.group(0)}' would make a link, and "
-                                    "this field is plain text. Only {{fact:ID}} works here."))
+            problems.append(
+                Problem(
+                    mark,
+                    path,
+                    f"'{match.group(0)}' would make a link, and "
+                    "this field is plain text. Only {{fact:ID}} works here.",
+                )
+            )
         elif ref not in known[kind]:
             plural = {"fact": "facts", "guide": "guides", "question": "questions"}[kind]
-            problems.append(Problem(mark, path, f"unknown {kind} '{ref}' in '{match.group(0)}'. "
-                                    f"{_guess(ref, known[kind], plural)}"))
+            problems.append(
+                Problem(
+                    mark,
+                    path,
+                    f"unknown {kind} '{ref}' in '{match.group(0)}'. "
+                    f"{_guess(ref, known[kind], plural)}",
+                )
+            )
     return problems
 
 
@@ -298,14 +374,21 @@ def _build(nodes: dict[str, Node]) -> HelpCenter:
         )
         for node in nodes["faq.yaml"].value["entries"].value
     )
-    return HelpCenter(default, languages, facts, guides, entries,
-                      tuple(node.mark.path for node in nodes.values()))
+    return HelpCenter(
+        default, languages, facts, guides, entries, tuple(node.mark.path for node in nodes.values())
+    )
 
 
 def _language(code: str, data: dict) -> Language:
-    return Language(code=code, name=data["name"], site_name=data["site_name"],
-                    description=data["description"], home_title=data["home"]["title"],
-                    home_intro=data["home"]["intro"], labels=Labels(**data["labels"]))
+    return Language(
+        code=code,
+        name=data["name"],
+        site_name=data["site_name"],
+        description=data["description"],
+        home_title=data["home"]["title"],
+        home_intro=data["home"]["intro"],
+        labels=Labels(**data["labels"]),
+    )
 
 
 # --- helpers -----------------------------------------------------------------------------------

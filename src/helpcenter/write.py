@@ -33,8 +33,10 @@ class Plan:
         return sorted(self.create + self.update + self.remove)
 
     def summary(self) -> str:
-        return (f"{len(self.create)} created, {len(self.update)} updated, "
-                f"{len(self.remove)} removed, {len(self.unchanged)} unchanged")
+        return (
+            f"{len(self.create)} created, {len(self.update)} updated, "
+            f"{len(self.remove)} removed, {len(self.unchanged)} unchanged"
+        )
 
 
 def plan(docs_dir: Path, pages: dict[str, str], *, force: bool = False) -> Plan:
@@ -51,11 +53,13 @@ def plan(docs_dir: Path, pages: dict[str, str], *, force: bool = False) -> Plan:
         elif current is None or not current.startswith(MARKER):
             result.conflicts.append(
                 f"docs/{rel}: a file not made by the generator is in the way of a generated page. "
-                "Rename or move it (the generator never overwrites hand-written files).")
+                "Rename or move it (the generator never overwrites hand-written files)."
+            )
         elif _edited_by_hand(current) and not force:
             result.conflicts.append(
                 f"docs/{rel}: this generated page was edited by hand. Move the edit into "
-                "faq_source/, then delete the file or run scripts/build_faq.py --force.")
+                "faq_source/, then delete the file or run scripts/build_faq.py --force."
+            )
         else:
             result.update.append(rel)
     for rel in _generated_files(docs_dir):
@@ -64,7 +68,8 @@ def plan(docs_dir: Path, pages: dict[str, str], *, force: bool = False) -> Plan:
             if _edited_by_hand(current) and not force:
                 result.conflicts.append(
                     f"docs/{rel}: its source is gone, but the page was edited by hand. Keep the "
-                    "edit elsewhere, then delete the file or run scripts/build_faq.py --force.")
+                    "edit elsewhere, then delete the file or run scripts/build_faq.py --force."
+                )
             else:
                 result.remove.append(rel)
     return result

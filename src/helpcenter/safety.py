@@ -1,0 +1,106 @@
+"""The raw-HTML policy for Markdown fields, checked on what Python-Markdown actually produces.
+
+Writers write Markdown. The only raw HTML they may add is ``<br>``, ``<kbd>``, ``<sup>`` and
+``<sub>`` without attributes; links and images may use ``http:``, ``https:``, ``mailto:``,
+``tel:`` or relative addresses. Anything else (``<script>``, ``<iframe>``, ``on...=`` event
+attributes, ``style``, ``javascript:`` or ``data:`` addresses, in raw HTML, Markdown links or
+``{: attr_list}`` attributes) is reported with its place, never passed into a page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+import markdown
+
+MARKDOWN_EXTENSIONS = ("attr_list", "tables", "toc")
+"""Must match ``markdown_extensions`` in mkdocs.yml (a test checks it)."""
+
+_MARKDOWN_TAGS = {
+    "p",
+    "em",
+    "strong",
+    "a",
+    "code",
+    "pre",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "hr",
+    "img",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
+WRITER_TAGS = {"br", "kbd", "sup", "sub"}
+_ATTRIBUTES = {"href", "src", "alt", "title", "id", "class", "align", "start", "style"} - {"style"}
+_URL_ATTRIBUTES = {"href", "src"}
+_SCHEMES = {"http", "https", "mailto", "tel"}
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
+# Characters browsers drop from a URL before reading its scheme (so "java\tscript:" is javascript:).
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
+
+POLICY = (
+    "Use Markdown; the only raw HTML allowed is <br>, <kbd>, <sup> and <sub> without "
+    "attributes, and links must be http(s), mailto, tel or relative."
+)
+
+
+def unsafe_markup(text: str) -> list[tuple[str, str]]:
+    """``(what, needle)`` for each forbidden construct in Markdown ``text``; ``needle`` is a piece
+    of the source to locate it by. Empty for the (common) text that cannot hold markup."""
+    if not any(c in text for c in "<&:{"):
+        return []
+    checker = _Checker()
+    checker.feed(markdown.markdown(text, extensions=list(MARKDOWN_EXTENSIONS)))
+    checker.close()
+    return checker.found
+
+
+class _Checker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _MARKDOWN_TAGS | WRITER_TAGS:
+            self.found.append((f"raw HTML <{tag}> is not allowed", f"<{tag}"))
+            return
+        for name, value in attrs:
+            value = value or ""
+            if tag in WRITER_TAGS or name not in _ATTRIBUTES:
+                self.found.append((f"the attribute {name}= is not allowed on <{tag}>", name))
+            elif name in _URL_ATTRIBUTES:
+                address = _IGNORED_IN_URL.sub("", html.unescape(value))
+                scheme = _SCHEME.match(address)
+                if scheme and scheme.group(1).lower() not in _SCHEMES:
+                    self.found.append(
+                        (
+                            f"a '{scheme.group(1).lower()}:' address is not allowed",
+                            value[:20] or name,
+                        )
+                    )
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_comment(self, data: str) -> None:
+        self.found.append(("an HTML comment is not allowed", "<!--"))
+
+    def handle_decl(self, decl: str) -> None:
+        self.found.append(("an HTML declaration is not allowed", "<!"))
+
+    def handle_pi(self, data: str) -> None:
+        self.found.append(("an HTML processing instruction is not allowed", "<?"))
