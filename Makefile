@@ -21,7 +21,7 @@ else
 unexport SOURCE_DATE_EPOCH  # set but empty would make MkDocs fail on int('')
 endif
 
-.PHONY: build test serve check clean
+.PHONY: build test serve check clean bench
 
 build: $(VENV)/.site-installed
 	$(BIN)/python scripts/build_faq.py
@@ -36,6 +36,11 @@ serve: $(VENV)/.site-installed
 
 check: $(VENV)/.site-installed
 	$(BIN)/python scripts/build_faq.py --check
+
+# Timings on synthetic sources of 100, 1,000 and 5,000 questions (several minutes); prints a
+# table and writes .bench/bench-<time>.json. BENCH_ARGS="--sizes 100,1000 --runs 3" to narrow.
+bench: $(VENV)/.site-installed
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 $(VENV)/.site-installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

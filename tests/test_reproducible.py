@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, copy_project, snapshot
 
 EPOCH = 1723507200  # 2024-08-13 00:00:00 UTC, far from any day the tests run on
@@ -65,7 +66,7 @@ def test_sitemap_dates_come_from_source_date_epoch(two_builds: tuple[Path, Path]
 
 
 def test_no_file_carries_the_build_day(two_builds: tuple[Path, Path]):
-    today = datetime.datetime.now(datetime.timezone.utc).date()
+    today = datetime.datetime.now(datetime.UTC).date()
     days = {today.isoformat(), (today - datetime.timedelta(days=1)).isoformat()}
     for rel, data in snapshot(two_builds[0]).items():
         for day in days:
