@@ -287,6 +287,32 @@ def worker_validate(root: Path) -> dict[str, Any]:
     return {"seconds": seconds, "problems": problems}
 
 
+def worker_mkdocs(mkdocs_args: list[str]) -> None:
+    """Runs ``mkdocs <args>`` in this process, timing the generator calls the hook makes; writes
+    ``{"seconds": ..., "calls": ...}`` to the file named by BENCH_TIMING_FILE."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from mkdocs.__main__ import cli
+
+    from helpcenter import mkdocs_hook
+
+    spent = {"seconds": 0.0, "calls": 0}
+    original = mkdocs_hook.generate
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent["seconds"] += time.perf_counter() - start
+            spent["calls"] += 1
+
+    mkdocs_hook.generate = timed
+    try:
+        cli.main(args=mkdocs_args, prog_name="mkdocs", standalone_mode=False)
+    finally:
+        Path(os.environ["BENCH_TIMING_FILE"]).write_text(json.dumps(spent), "utf-8")
+
+
 def in_worker(mode: str, root: Path, env: dict[str, str]) -> dict[str, Any]:
     command = [sys.executable, str(Path(__file__).resolve()), f"--worker-{mode}", str(root)]
     return json.loads(run_timed(command, ROOT, env)[1])
@@ -373,8 +399,14 @@ def bench_size(count: int, runs: int, work: Path, env: dict[str, str], log) -> d
         site = base / "site"
         shutil.rmtree(site, ignore_errors=True)
         gen_seconds, gen_peak, _ = run_with_peak(cli, ROOT, env)
-        build_seconds, build_peak, _ = run_with_peak([*build, "-d", str(site)], project, env)
+        timing = base / "hook-timing.json"
+        build_seconds, build_peak, _ = run_with_peak(
+            [python, str(Path(__file__).resolve()), "--worker-mkdocs", "build", "--strict",
+             "--quiet", "-d", str(site)], project, dict(env, BENCH_TIMING_FILE=str(timing)))
+        hook = json.loads(timing.read_text("utf-8"))
         add("full_s", gen_seconds + build_seconds)
+        add("gen_in_full_s", gen_seconds + hook["seconds"])
+        add("gen_calls_in_full", 1 + hook["calls"])
         add("peak_mib", max(gen_peak, build_peak))
 
         log(f"  n={count} run {run + 1}/{runs}: stock mkdocs build")
@@ -493,6 +525,8 @@ COLUMNS = (
     ("edit_s", "edit s", "{:.3f}"),
     ("edit_files", "files", "{:.0f}"),
     ("full_s", "full build s", "{:.2f}"),
+    ("gen_in_full_s", "of it gen s", "{:.2f}"),
+    ("gen_calls_in_full", "gen calls", "{:.0f}"),
     ("stock_s", "mkdocs alone s", "{:.2f}"),
     ("ratio_full_vs_stock", "ratio", "{:.2f}"),
     ("site_mib", "site MiB", "{:.1f}"),
@@ -525,6 +559,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / ".bench", help="folder for the JSON")
     parser.add_argument("--worker-generate", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--worker-validate", type=Path, help=argparse.SUPPRESS)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--worker-mkdocs"]:
+        worker_mkdocs(argv[1:])
+        return 0
     args = parser.parse_args(argv)
     if args.worker_generate:
         print(json.dumps(worker_generate(args.worker_generate)))
@@ -540,6 +578,7 @@ def main(argv: list[str] | None = None) -> int:
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
 
+    load_before = os.getloadavg()
     rows = []
     with tempfile.TemporaryDirectory(prefix="helpcenter-bench-") as tmp:
         work = Path(tmp)
@@ -552,15 +591,19 @@ def main(argv: list[str] | None = None) -> int:
         log(f"  errors: {max(max(args.sizes), 1000)} questions, {PLANTED_ERRORS} planted errors")
         errors = bench_errors(max(max(args.sizes), 1000), PLANTED_ERRORS, args.runs, work, env)
 
+    load_after = os.getloadavg()
     print(f"make bench: medians of {args.runs} runs; {platform.python_implementation()} "
-          f"{platform.python_version()}, {os.cpu_count()} CPUs")
+          f"{platform.python_version()}, {os.cpu_count()} CPUs, load average "
+          f"{load_before[0]:.1f} before, {load_after[0]:.1f} after")
     print(table(rows))
     print()
     print("gen = scripts/build_faq.py's generate() inside a fresh process (imports excluded), files"
           " = docs/\nfiles actually written; warm = a second no-change generate() in the same process"
           " (the hook\nduring mkdocs serve); no-chg CLI = the whole command, interpreter start"
-          " included; full build =\nscripts/build_faq.py + mkdocs build --strict (hook included);"
-          " mkdocs alone = same Markdown,\nno hook; ratio = full / alone.")
+          " included; full build =\nscripts/build_faq.py + mkdocs build --strict (hook included), of"
+          " it gen = time in the generator\n(the command + every hook call); mkdocs alone = same"
+          " Markdown, no hook (so none of the hook's\nother work either: search index, SEO files);"
+          " ratio = full / alone.")
     for row in rows:
         print(f"n={row['questions']}: edit of {row['edit_entry']} wrote "
               f"{', '.join(row['edit_written']) or 'nothing'}")
@@ -580,6 +623,7 @@ def main(argv: list[str] | None = None) -> int:
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
     args.out.mkdir(parents=True, exist_ok=True)
     report = {"when": stamp, "python": platform.python_version(), "cpus": os.cpu_count(),
+              "load_average": [load_before, load_after],
               "runs": args.runs, "sizes": rows, "serve": serve, "errors": errors}
     path = args.out / f"bench-{stamp}.json"
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
