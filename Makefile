@@ -21,14 +21,14 @@ else
 unexport SOURCE_DATE_EPOCH  # set but empty would make MkDocs fail on int('')
 endif
 
-.PHONY: build test serve check clean bench
+.PHONY: build test serve check clean bench browser search-eval lighthouse
 
 build: $(VENV)/.site-installed
 	$(BIN)/python scripts/build_faq.py
 	$(BIN)/mkdocs build --strict --quiet
 	@echo "site/ is ready."
 
-test: $(VENV)/.test-installed
+test: $(VENV)/.test-installed browser
 	$(BIN)/python -m pytest
 
 serve: $(VENV)/.site-installed
@@ -41,6 +41,28 @@ check: $(VENV)/.site-installed
 # table and writes .bench/bench-<time>.json. BENCH_ARGS="--sizes 100,1000 --runs 3" to narrow.
 bench: $(VENV)/.site-installed
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+# Debian's chromium for the browser tests (tests/browser); nothing downloads a browser of its own.
+# As root (CI) it is installed when missing; otherwise the tests say how to install it.
+CHROMIUM ?= /usr/bin/chromium
+browser:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "make browser: $(CHROMIUM) is missing: sudo apt-get install chromium"; fi; \
+	fi
+
+# Search engines compared on the browser tests' queries (recall, index size, bytes fetched).
+search-eval: $(VENV)/.test-installed browser
+	$(BIN)/python scripts/search_eval.py
+
+# Lighthouse (mobile) scores of the home and FAQ pages in both languages; pinned in
+# tools/lighthouse (npm). Not part of make test.
+lighthouse: $(VENV)/.test-installed browser tools/lighthouse/node_modules/.package-lock.json
+	$(BIN)/python scripts/lighthouse.py
+
+tools/lighthouse/node_modules/.package-lock.json: tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund
 
 $(VENV)/.site-installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

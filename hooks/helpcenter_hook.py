@@ -1,3 +1,9 @@
 """MkDocs hook entry point; the logic lives in the installed package (src/helpcenter)."""
 
-from helpcenter.mkdocs_hook import on_config  # noqa: F401
+from helpcenter.mkdocs_hook import (  # noqa: F401
+    on_config,
+    on_page_context,
+    on_post_build,
+    on_post_template,
+    on_template_context,
+)

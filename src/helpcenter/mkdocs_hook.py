@@ -7,21 +7,30 @@ not reloaded by ``mkdocs serve``, the installed package is.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 
+from . import search_index, seo
 from .cli import generate
 from .errors import HelpCenterError
 from .model import HelpCenter
 from .render import navigation
+from .site_files import site_files
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("helpcenter")
+
+THEME_DIR = str(Path(__file__).parent / "theme")
+"""Template overrides and scripts (absolute hreflang, per-language search worker, 404 page),
+shipped with the package so that any copy of the project builds the same site."""
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -35,6 +44,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("regenerated docs/: %s", result.plan.summary())
     config.nav = navigation(result.center)
     _configure_languages(config, result.center)
+    _site.center = result.center
+    if THEME_DIR not in config.theme.dirs:  # our templates first, then Material's
+        config.theme.dirs.insert(0, THEME_DIR)
     return config
 
 
@@ -65,3 +77,84 @@ def _configure_languages(config: MkDocsConfig, center: HelpCenter) -> None:
             )
         languages.append(item)
     i18n.config.languages = languages
+
+
+# --- search, SEO and not-found pages (issue 4) -------------------------------------------------
+# The logic is in seo.py and search_index.py; these events only hand it MkDocs' data.
+
+
+class _SiteState:
+    """What the events of one ``mkdocs build`` share (every language's build included)."""
+
+    center: HelpCenter | None = None
+    not_found: dict[str, str] = {}
+    """Language code -> rendered 404.html (each language build overwrites site/404.html)."""
+
+
+_site = _SiteState()
+
+
+def _current_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    assert _site.center is not None
+    return getattr(i18n, "current_language", None) or _site.center.default_language
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """Give the templates (theme/main.html) this page's canonical URL, hreflang alternates
+    and meta description."""
+    if _site.center is None:
+        return context
+    code = _current_language(config)
+    path = page.url
+    prefix = seo.language_root(_site.center, code)
+    if prefix and path.startswith(prefix):
+        path = path[len(prefix):]
+    context["helpcenter_seo"] = seo.page_seo(_site.center, config.site_url or "", code, path)
+    return context
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """The not-found page: its texts, and a language selector leading to each home page."""
+    if template_name != "404.html" or _site.center is None:
+        return context
+    code = _current_language(config)
+    language = _site.center.language(code)
+    base = urlsplit(config.site_url or "/").path or "/"
+    context["helpcenter_not_found"] = {"title": language.not_found_title,
+                                       "text": language.not_found_text,
+                                       "home": base + seo.language_root(_site.center, code)}
+    # Set as mkdocs-static-i18n does (an attribute), which is what the theme reads.
+    config.extra.alternate = [
+        {"name": lang.name, "lang": lang.code,
+         "link": base + seo.language_root(_site.center, lang.code)}
+        for lang in _site.center.languages
+    ]
+    return context
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "404.html" and _site.center is not None:
+        _site.not_found[_current_language(config)] = output
+    return output
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has built every language
+def on_post_build(config: MkDocsConfig) -> None:
+    """Per-language search indexes, the sitemap and the per-language 404 pages, written once
+    all languages are built."""
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False) or _site.center is None:
+        return  # an inner per-language build: the outer one finishes the site
+    center, site_dir = _site.center, Path(config.site_dir)
+    for language in center.languages:
+        for problem in search_index.synonym_problems(language.code, language.synonyms):
+            log.warning("faq_source/site.yaml: %s", problem)
+    theme_index = site_dir / "search" / "search_index.json"
+    entries = json.loads(theme_index.read_text("utf-8"))["docs"] if theme_index.is_file() else []
+    files = site_files(center, config.site_url or "", entries, dict(_site.not_found))
+    for relative, data in files.items():
+        target = site_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    _site.not_found.clear()

@@ -49,6 +49,12 @@ class Language:
     home_intro: str
     """Markdown."""
     labels: Labels
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    """Search synonym groups: searching for one word of a group also finds the others."""
+    not_found_title: str = ""
+    """Heading of the not-found page (404.html); empty: the theme's default."""
+    not_found_text: str = ""
+    """Plain text under that heading."""
 
 
 @dataclass(frozen=True)

@@ -388,6 +388,9 @@ def _language(code: str, data: dict) -> Language:
         home_title=data["home"]["title"],
         home_intro=data["home"]["intro"],
         labels=Labels(**data["labels"]),
+        synonyms=tuple(tuple(group) for group in data.get("search", {}).get("synonyms", [])),
+        not_found_title=data.get("not_found", {}).get("title", ""),
+        not_found_text=data.get("not_found", {}).get("text", ""),
     )
 
 

@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+"""Compare search engines on the browser tests' query set (tests/browser/search_queries.yaml).
+
+Candidates, each run in headless Chromium on the same built site, per language:
+
+- ``kiwi``: what the site ships: build-time Kiwi analysis + synonyms, our worker
+  (src/helpcenter/search_index.py, src/helpcenter/theme/assets/javascripts/helpcenter-search.js);
+- ``lunr``: Material's own lunr worker, given only this language's documents and
+  ``lang: [<code>]`` (lunr-languages' stemmer for ko/en): "Material lunr configured per language";
+- ``pagefind``: Pagefind (PyPI ``pagefind[bin]``) run over the built site; it keeps one index per
+  ``<html lang>``; results flattened to their sub-results (heading anchors).
+
+Prints recall@1 and recall@5 per language, results from the other language, index size per
+language and the bytes a reader's browser fetches for the first query. Usage:
+
+    .venv/bin/python scripts/search_eval.py [--json]
+
+Needs Chromium at /usr/bin/chromium (``make browser``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from helpcenter.static_server import SiteServer, free_port  # noqa: E402
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+QUERIES = ROOT / "tests" / "browser" / "search_queries.yaml"
+LANGUAGES = ("ko", "en")
+
+_WORKER_QUERY = """async ([url, setup, queries]) => {
+  const worker = new Worker(url)
+  const next = () => new Promise(resolve => worker.addEventListener(
+    "message", ev => resolve(ev.data), { once: true }))
+  worker.postMessage({ type: 0, data: setup })
+  await next()
+  const out = []
+  for (const q of queries) {
+    worker.postMessage({ type: 2, data: q })
+    const result = await next()
+    out.push(result.data.items.flat().filter(i => i && typeof i.location === "string" && (i.location.includes("#") || i.score > 0))
+      .map(i => i.location))
+  }
+  worker.terminate()
+  return out
+}"""
+
+_PAGEFIND_QUERY = """async ([url, queries]) => {
+  const pagefind = await import(url)
+  await pagefind.init()
+  const out = []
+  for (const q of queries) {
+    const search = await pagefind.search(q)
+    const locations = []
+    for (const result of search.results.slice(0, 10)) {
+      const data = await result.data()
+      const subs = data.sub_results.filter(s => s.url.includes("#"))
+      for (const sub of (subs.length ? subs : [data])) locations.push(sub.url)
+    }
+    out.push(locations)
+  }
+  return out
+}"""
+
+
+def build_site(target: Path, site_url: str) -> None:
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "--quiet",
+                    "-d", str(target)], cwd=ROOT, env=env, check=True)
+
+
+def run_pagefind(site: Path) -> None:
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site),
+                    "--root-selector", "article", "--quiet"], check=True)
+
+
+def is_hit(location: str, code: str, expect: str) -> bool:
+    path = location.split("?")[0]
+    return path.split("#")[-1] == expect and _language_of(path) == code
+
+
+def _language_of(location: str) -> str:
+    path = location.split("://")[-1]
+    path = path[path.find("/help/") + len("/help/"):] if "/help/" in path else path.lstrip("/")
+    return "en" if path.startswith("en/") else "ko"
+
+
+def evaluate(page, base: str, site: Path, queries: dict, verbose: bool = False) -> dict:
+    results: dict = {}
+    stock_worker = next((site / "assets/javascripts/workers").glob("search.*.min.js")).name
+    for code in LANGUAGES:
+        items = queries[code]
+        texts = [item["q"] for item in items]
+        index = json.loads((site / "search" / f"{code}.json").read_text("utf-8"))
+        page.goto(base + ("" if code == "ko" else "en/") + "faq/")
+        runs = {}
+
+        fetched: list[int] = []
+
+        def on_response(response, fetched=fetched):
+            try:
+                fetched.append(len(response.body()))
+            except Exception:  # redirects and aborted requests have no body
+                pass
+
+        def measure(run, fetched=fetched):
+            fetched.clear()
+            out = run()
+            page.wait_for_timeout(100)
+            return out, sum(fetched)
+
+        page.context.on("response", on_response)
+        runs["kiwi"] = measure(lambda: page.evaluate(
+            _WORKER_QUERY, [base + f"assets/javascripts/helpcenter-search.js?lang={code}", {},
+                            texts]))
+        lunr_setup = {
+            "config": {"lang": [code], "separator": r"[\s\-]+",
+                       "pipeline": ["stemmer", "stopWordFilter", "trimmer"],
+                       "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0},
+                                  "tags": {"boost": 1000000.0}}},
+            "docs": index["docs"], "options": {"suggest": False},
+        }
+        runs["lunr"] = measure(lambda s=lunr_setup: page.evaluate(
+            _WORKER_QUERY, [base + f"assets/javascripts/workers/{stock_worker}", s, texts]))
+        runs["pagefind"] = measure(lambda: page.evaluate(
+            _PAGEFIND_QUERY, [base + "pagefind/pagefind.js", texts]))
+        page.context.remove_listener("response", on_response)
+
+        for name, (ranked_lists, fetched_bytes) in runs.items():
+            hits1 = hits5 = other = 0
+            misses = []
+            for item, ranked in zip(items, ranked_lists, strict=True):
+                other += sum(1 for loc in ranked if _language_of(loc) != code)
+                if ranked and is_hit(ranked[0], code, item["expect"]):
+                    hits1 += 1
+                elif verbose:
+                    print(f"{name} {code} {item['q']!r} -> {item['expect']}: {ranked[:3]}",
+                          file=sys.stderr)
+                if any(is_hit(loc, code, item["expect"]) for loc in ranked[:5]):
+                    hits5 += 1
+                else:
+                    misses.append(item["q"])
+            results.setdefault(name, {})[code] = {
+                "queries": len(items), "recall@1": hits1 / len(items),
+                "recall@5": hits5 / len(items), "other_language_results": other,
+                "first_query_bytes": fetched_bytes, "misses": misses,
+            }
+    for code in LANGUAGES:
+        index_file = site / "search" / f"{code}.json"
+        docs = json.loads(index_file.read_text("utf-8"))["docs"]
+        lunr_docs = json.dumps({"docs": docs}, ensure_ascii=False).encode()
+        results["kiwi"][code]["index_bytes"] = _sizes(index_file.read_bytes())
+        results["lunr"][code]["index_bytes"] = _sizes(lunr_docs)
+        results["pagefind"][code]["index_bytes"] = _pagefind_sizes(site / "pagefind", code)
+    return results
+
+
+def _sizes(data: bytes) -> tuple[int, int]:
+    return len(data), len(gzip.compress(data, mtime=0))
+
+
+def _pagefind_sizes(folder: Path, code: str) -> tuple[int, int]:
+    """Bytes of the index files of one language (meta, word index chunks, fragments): Pagefind's
+    files are already compressed, so both figures are the same."""
+    entry = json.loads((folder / "pagefind-entry.json").read_text())
+    language = entry["languages"][code]
+    meta = folder / f"pagefind.{language['hash']}.pf_meta"
+    total = meta.stat().st_size
+    # Chunks and fragments are shared in one folder; count those of this language's pages.
+    fragments = folder / "fragment"
+    index = folder / "index"
+    for sub in (fragments, index):
+        for file in sub.iterdir():
+            if file.name.startswith(code + "_"):
+                total += file.stat().st_size
+    return total, total
+
+
+def page_weight(page, url: str) -> int:
+    sizes: list[int] = []
+
+    def on_response(response):
+        try:
+            sizes.append(len(response.body()))
+        except Exception:  # redirects have no body
+            pass
+
+    page.on("response", on_response)
+    page.goto(url, wait_until="networkidle")
+    return sum(sizes)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    parser.add_argument("--verbose", action="store_true",
+                        help="show the top 3 of every query whose first result is wrong")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    queries = yaml.safe_load(QUERIES.read_text("utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        port = free_port()
+        build_site(site, f"http://127.0.0.1:{port}/help/")
+        run_pagefind(site)
+        with SiteServer(site, "/help/", ("en",), port=port) as server, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            results = evaluate(page, server.url, site, queries, args.verbose)
+            weights = {}
+            for code, path in (("ko", ""), ("en", "en/")):
+                for name, sub in (("home", ""), ("faq", "faq/")):
+                    fresh = browser.new_page()
+                    weights[f"{code} {name}"] = page_weight(fresh, server.url + path + sub)
+                    fresh.close()
+            browser.close()
+        shutil.rmtree(site / "pagefind", ignore_errors=True)
+    if args.json:
+        print(json.dumps({"search": results, "page_weight": weights}, indent=2,
+                         ensure_ascii=False))
+        return 0
+    print("| engine | lang | queries | recall@1 | recall@5 | other-language results | "
+          "index bytes (raw / gzip) | bytes fetched for 1st query |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, per_lang in results.items():
+        for code, r in per_lang.items():
+            raw, gz = r["index_bytes"]
+            print(f"| {name} | {code} | {r['queries']} | {r['recall@1']:.2f} | "
+                  f"{r['recall@5']:.2f} | {r['other_language_results']} | {raw} / {gz} | "
+                  f"{r['first_query_bytes']} |")
+    print()
+    for name, per_lang in results.items():
+        for code, r in per_lang.items():
+            if r["misses"]:
+                print(f"{name} {code} not in top 5: {'; '.join(r['misses'])}")
+    print()
+    print("| page (shipped site, uncompressed bytes on load) | bytes |")
+    print("|---|---|")
+    for key, value in weights.items():
+        print(f"| {key} | {value} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,255 @@
+"""Per-language search indexes, analysed at build time. Pure: documents in, JSON text out.
+
+Why not the theme's lunr index: it is one index for all languages (a Korean reader gets English
+results) and it splits Korean on spaces only, so ``잔액`` does not find ``잔액이`` and ``해제`` does
+not find ``해제하려면``. Here every language gets its own index, and Korean text is cut into
+morphemes by Kiwi (``kiwipiepy``), keeping the content words (nouns, roots, verb stems, Latin words
+and numbers) and dropping particles and endings.
+
+The reader's browser has no Kiwi. The query side (``src/helpcenter/theme/assets/javascripts/
+helpcenter-search.js``) therefore cuts a query with the index's own vocabulary: each word is
+matched, from its start, by the longest index term that begins it (``잔액이`` -> ``잔액``,
+``연동해제`` -> ``연동`` + ``해제``); the unmatched tail is the particle or ending. English terms
+are light stems (``unlinking`` -> ``unlink``), matched the same way.
+
+Writers' synonym groups (``faq_source/site.yaml``: ``languages.<code>.search.synonyms``) are
+analysed like the texts and shipped in the index; the query side expands each query term to its
+group. Scores are BM25 weights computed here (the browser only adds them up).
+
+Input documents are the theme's search entries (``location``, ``title``, ``text``), one per page
+and one per heading section; a question's section has the question's anchor as location, so a
+result leads to the question, not just to the page.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+INDEX_FORMAT = 1
+"""Bumped when the JSON layout changes (the worker checks it)."""
+
+K1 = 1.2
+B = 0.75
+TITLE_WEIGHT = 3
+"""A term in a section's title (the question) counts as this many occurrences in its text."""
+
+PAGE_BOOST = 2.0
+"""Weight factor of the sections of ``boosted_pages`` (see :func:`build_index`)."""
+
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"[0-9a-z]+|[\uac00-\ud7a3]+|[\u4e00-\u9fff]+")
+
+# Kiwi part-of-speech tags kept as index terms: nouns, numerals, roots, verb and adjective stems,
+# Latin words, numbers and Chinese characters. Particles (J*), endings (E*), suffixes (XS*) and
+# punctuation are dropped. https://github.com/bab2min/kiwipiepy (tag set)
+_KO_KEEP = ("NNG", "NNP", "NR", "XR", "VV", "VA", "SL", "SN", "SH", "MAG")
+_KO_STOP = frozenset({"하", "되", "있", "않", "수", "것", "등", "및", "더", "잘", "좀", "이", "그"})
+
+_EN_STOP = frozenset(
+    ["a", "an", "and", "are", "as", "at", "be", "been", "by", "can", "do", "does", "for", "from", "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "so", "that", "the", "their", "then", "there", "these", "this", "to", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "you", "your"]
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One search entry of one language."""
+
+    location: str
+    """URL relative to the site root, with the section's anchor (``faq/#link-fails``)."""
+    title: str
+    text: str
+    """HTML as the theme shows it in the result list."""
+
+
+# --- analysis ----------------------------------------------------------------------------------
+
+
+def english_stem(word: str) -> str:
+    """A light, predictable stemmer: the query side matches stems as word prefixes, so it only
+    has to cut endings (``refunded`` -> ``refund``, ``fees`` -> ``fee``, ``closing`` -> ``clos``)."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 4 and word.endswith("sses"):
+        word = word[:-2]
+    elif len(word) > 5 and word.endswith("ing"):
+        word = word[:-3]
+    elif len(word) > 4 and word.endswith("ed"):
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
+def analyse_english(text: str) -> list[str]:
+    return [english_stem(w) for w in _WORD.findall(text.lower()) if w not in _EN_STOP]
+
+
+@cache
+def _kiwi():  # pragma: no cover - trivial
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+def analyse_korean(text: str) -> list[str]:
+    """Content morphemes of ``text`` (Latin words lowercased), in order."""
+    terms = []
+    for token in _kiwi().tokenize(text):
+        tag = token.tag.split("-")[0]  # VV-I (irregular) -> VV
+        if tag not in _KO_KEEP or token.form in _KO_STOP:
+            continue
+        terms.append(token.form.lower())
+    return terms
+
+
+ANALYSERS = {"ko": analyse_korean}
+"""Language code -> analyser; any other language uses :func:`analyse_english`."""
+
+
+def analyse(language: str, text: str) -> list[str]:
+    return ANALYSERS.get(language, analyse_english)(text)
+
+
+def plain_text(markup: str) -> str:
+    return html.unescape(_TAG.sub(" ", markup))
+
+
+# --- index -------------------------------------------------------------------------------------
+
+
+def build_index(
+    language: str,
+    documents: Sequence[Document],
+    synonyms: Iterable[Sequence[str]] = (),
+    skip_titles: Iterable[str] = (),
+    boosted_pages: Iterable[str] = (),
+) -> dict:
+    """The index of one language as JSON-ready data (sorted, floats rounded: same input, same
+    bytes).
+
+    ``skip_titles``: sections whose title is one of these are shown as parents but not searched
+    (lists of links to questions, which would otherwise outrank the questions themselves).
+    ``boosted_pages``: locations of pages whose sections weigh :data:`PAGE_BOOST` times more
+    (the FAQ: a question answers a reader's question more directly than a guide's steps).
+    """
+    boosted = tuple(boosted_pages)
+    skip = set(skip_titles)
+    per_doc: list[Counter[str]] = []
+    for doc in documents:
+        counts: Counter[str] = Counter()
+        if doc.title not in skip and "#" in doc.location:
+            for term in analyse(language, doc.title):
+                counts[term] += TITLE_WEIGHT
+            counts.update(analyse(language, plain_text(doc.text)))
+        per_doc.append(counts)
+
+    groups = sorted(
+        {
+            tuple(sorted({terms[0] for word in group if len(terms := analyse(language, word)) == 1}))
+            for group in synonyms
+        }
+        - {()}
+    )
+    vocabulary = {t for counts in per_doc for t in counts} | {t for g in groups for t in g}
+    # Compound nouns (연동해제) also count as their parts, so that "연동 해제" finds them.
+    for counts in per_doc:
+        for term, n in list(counts.items()):
+            parts = _split_compound(term, vocabulary - {term})
+            for part in parts:
+                counts[part] += n
+
+    searchable = [c for c in per_doc if c]
+    avg_length = sum(sum(c.values()) for c in searchable) / max(len(searchable), 1)
+    df = Counter(t for c in searchable for t in c)
+    postings: dict[str, list[list[float]]] = {}
+    for number, counts in enumerate(per_doc):
+        length = sum(counts.values())
+        for term, tf in counts.items():
+            norm = K1 * (1 - B + B * length / avg_length)
+            idf = math.log(1 + (len(searchable) - df[term] + 0.5) / (df[term] + 0.5))
+            weight = idf * tf * (K1 + 1) / (tf + norm)
+            if boosted and documents[number].location.split("#")[0] in boosted:
+                weight *= PAGE_BOOST
+            postings.setdefault(term, []).append([number, round(weight, 3)])
+    return {
+        "format": INDEX_FORMAT,
+        "lang": language,
+        "docs": [{"location": d.location, "title": d.title, "text": d.text} for d in documents],
+        "terms": {t: postings[t] for t in sorted(postings)},
+        "vocabulary": sorted(vocabulary),
+        "synonyms": [list(g) for g in groups if len(g) > 1],
+    }
+
+
+def synonym_problems(language: str, synonyms: Iterable[Sequence[str]]) -> list[str]:
+    """Synonyms that the analyser does not read as exactly one term (they would match parts of
+    other words): ``languages.ko.search.synonyms: '알리페이' is read as 2 words (알리 페이)``."""
+    problems = []
+    for group in synonyms:
+        for word in group:
+            terms = analyse(language, word)
+            if len(terms) != 1:
+                problems.append(
+                    f"languages.{language}.search.synonyms: '{word}' is read as {len(terms)} "
+                    f"words ({' '.join(terms) or 'none'}); list single words only."
+                )
+    return problems
+
+
+def _split_compound(term: str, vocabulary: set[str]) -> list[str]:
+    """``term`` as two or more vocabulary words of at least two letters each, or ``[]``."""
+    if len(term) < 4 or not term[0] >= "\uac00":
+        return []
+    for cut in range(len(term) - 2, 1, -1):
+        head, tail = term[:cut], term[cut:]
+        if head in vocabulary:
+            if tail in vocabulary:
+                return [head, tail]
+            rest = _split_compound(tail, vocabulary)
+            if rest:
+                return [head, *rest]
+    return []
+
+
+def to_json(index: dict) -> str:
+    """Compact, deterministic JSON (UTF-8 text, one trailing newline)."""
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"
+
+
+def split_by_language(
+    entries: Iterable[dict], languages: Sequence[str], default: str
+) -> dict[str, list[Document]]:
+    """Sort the theme's search entries into languages by their location: ``en/...`` is English,
+    anything without a language folder is the default language. Duplicates are dropped."""
+    result: dict[str, list[Document]] = {code: [] for code in languages}
+    seen = set()
+    for entry in entries:
+        location = entry["location"]
+        if location in seen:
+            continue
+        seen.add(location)
+        code = next((c for c in languages if c != default and location.startswith(f"{c}/")),
+                    default)
+        result[code].append(Document(location, entry.get("title", ""), entry.get("text", "")))
+    return result
+
+
+def stub_index(languages: Sequence[str]) -> str:
+    """What replaces the theme's ``search/search_index.json``: the theme fetches it on every page,
+    so it stays tiny; the worker fetches ``search/<lang>.json`` at the first query."""
+    data = {
+        "config": {"lang": list(languages), "separator": r"[\s\-]+", "pipeline": []},
+        "docs": [],
+    }
+    return json.dumps(data, separators=(",", ":")) + "\n"

@@ -1,0 +1,46 @@
+"""Files added to the built site once every language is built. Pure: returns bytes per path.
+
+- ``search/<lang>.json``: one search index per language (search_index.py), and a stub in place of
+  the theme's all-languages ``search/search_index.json``;
+- ``sitemap.xml`` (+ ``.gz``) with hreflang alternates and ``x-default`` (seo.py);
+- ``404.html`` in the default language at the root and ``<lang>/404.html`` for the others: with
+  mkdocs-static-i18n every language build writes ``site/404.html``, the last one wins.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterable
+
+from . import search_index, seo
+from .model import HelpCenter
+from .render import FAQ_PAGE
+
+
+def site_files(
+    center: HelpCenter, site_url: str, theme_entries: Iterable[dict], not_found: dict[str, str]
+) -> dict[str, bytes]:
+    """``{path relative to site/: bytes}``. ``theme_entries``: the theme's search entries of all
+    languages; ``not_found``: the rendered 404 page per language code."""
+    files: dict[str, bytes] = {}
+    codes = [lang.code for lang in center.languages]
+    documents = search_index.split_by_language(theme_entries, codes, center.default_language)
+    for language in center.languages:
+        # Lists of links (the home page's guide and question lists, a guide's questions) are
+        # not searched: the pages they link to are.
+        labels = language.labels
+        skip = (labels.referring_questions, labels.faq_title, labels.guides_heading)
+        faq = seo.language_root(center, language.code) + seo.page_path(FAQ_PAGE)
+        index = search_index.build_index(language.code, documents[language.code],
+                                         language.synonyms, skip_titles=skip,
+                                         boosted_pages=[faq])
+        files[f"search/{language.code}.json"] = search_index.to_json(index).encode()
+    files["search/search_index.json"] = search_index.stub_index(codes).encode()
+
+    sitemap = seo.sitemap_xml(center, site_url).encode()
+    files["sitemap.xml"] = sitemap
+    files["sitemap.xml.gz"] = gzip.compress(sitemap, mtime=0)
+
+    for code, page in sorted(not_found.items()):
+        files[f"{seo.language_root(center, code)}404.html"] = page.encode()
+    return files
