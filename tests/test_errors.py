@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import snapshot
+from project_tools import snapshot
 from helpcenter.cli import main
 
 BASIC = Path(__file__).parent / "goldens" / "basic" / "faq_source"

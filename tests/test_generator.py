@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import ROOT, snapshot
+from project_tools import ROOT, snapshot
 from helpcenter import write
 from helpcenter.cli import main
 
@@ -131,3 +132,13 @@ def test_a_failure_in_the_middle_of_a_run_leaves_every_file_whole(project: Path,
     changed = [rel for rel in after if after[rel] != before[rel]]
     assert len(changed) == 1  # the first file was replaced whole, the rest untouched
     assert after[changed[0]].decode("utf-8").count("<!-- generated-by") == 1
+
+
+def test_a_carriage_return_in_a_text_does_not_look_like_a_hand_edit(project: Path, capsys):
+    faq = project / "faq_source" / "faq.yaml"
+    data = yaml.safe_load(faq.read_text("utf-8"))
+    data["entries"][0]["en"]["answer"] = "A line\r with a carriage return.\n"
+    faq.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    assert run(project) == 0, capsys.readouterr().err
+    assert run(project) == 0, capsys.readouterr().err
+    assert "0 created, 0 updated, 0 removed, 12 unchanged" in capsys.readouterr().out

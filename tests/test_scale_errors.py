@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, snapshot
+from project_tools import ROOT, snapshot
 
 from helpcenter import validate
 from helpcenter.cli import main

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from babel.dates import format_date
 
 from .model import Entry, Guide, HelpCenter, Language
+from .safety import trim_markdown
 from .validate import PLACEHOLDER, PLACEHOLDER_BODY
 
 MARKER = "<!-- generated-by: helpcenter"
@@ -182,7 +183,7 @@ class _PageRenderer:
 
     def markdown(self, text: str, here: str) -> str:
         """A Markdown field: placeholders become localized facts and relative links."""
-        return PLACEHOLDER.sub(lambda m: self._placeholder(m, here), text).strip()
+        return trim_markdown(PLACEHOLDER.sub(lambda m: self._placeholder(m, here), text))
 
     def _placeholder(self, match: re.Match[str], here: str | None) -> str:
         body = PLACEHOLDER_BODY.fullmatch(match.group(1))

@@ -58,14 +58,24 @@ POLICY = (
 )
 
 
+def trim_markdown(text: str) -> str:
+    """A Markdown field as it goes into a page: without blank lines around it, but with the
+    first line's indentation (which can make a code block, so it must not change meaning)."""
+    return re.sub(r"\A(?:[ \t]*\n)+", "", text).rstrip()
+
+
 def unsafe_markup(text: str) -> list[tuple[str, str]]:
     """``(what, needle)`` for each forbidden construct in Markdown ``text``; ``needle`` is a piece
     of the source to locate it by. Empty for the (common) text that cannot hold markup."""
     if not any(c in text for c in "<&:{"):
         return []
     checker = _Checker()
-    checker.feed(markdown.markdown(text, extensions=list(MARKDOWN_EXTENSIONS)))
+    converter = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
+    checker.feed(converter.convert(trim_markdown(text)))
     checker.close()
+    # A reference definition is page-wide: another field could use it, so check it even unused.
+    for url, _title in converter.references.values():
+        checker.handle_starttag("a", [("href", url)])
     return checker.found
 
 

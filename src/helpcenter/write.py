@@ -102,8 +102,8 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def _read(path: Path) -> str | None:
-    try:
-        return path.read_text("utf-8")
+    try:  # bytes, then decode: read_text() would turn a "\r" in a text into "\n"
+        return path.read_bytes().decode("utf-8")
     except (UnicodeDecodeError, IsADirectoryError):
         return None
 
