@@ -3,6 +3,7 @@
 from helpcenter.mkdocs_hook import (  # noqa: F401
     on_config,
     on_page_context,
+    on_page_markdown,
     on_post_build,
     on_post_template,
     on_template_context,

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from project_tools import ROOT, snapshot
+from html_pages import parse
+from project_tools import ROOT, mkdocs_build, snapshot
 from helpcenter import write
 from helpcenter.cli import main
 
@@ -142,3 +143,35 @@ def test_a_carriage_return_in_a_text_does_not_look_like_a_hand_edit(project: Pat
     assert run(project) == 0, capsys.readouterr().err
     assert run(project) == 0, capsys.readouterr().err
     assert "0 created, 0 updated, 0 removed, 12 unchanged" in capsys.readouterr().out
+
+
+def test_a_hand_written_page_listed_in_site_yaml_is_in_the_navigation(project: Path, tmp_path):
+    (project / "docs" / "ko" / "notice.md").write_text("# 공지\n\n점검 안내입니다.\n", "utf-8")
+    (project / "docs" / "en" / "notice.md").write_text("# Notice\n\nMaintenance.\n", "utf-8")
+    site_yaml = project / "faq_source" / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text("utf-8") + "extra_pages:\n  - notice.md\n", "utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for prefix, title in (("", "공지"), ("en/", "Notice")):
+        faq = parse(tmp_path / "site" / prefix / "faq" / "index.html")
+        nav = [(link.href, link.text) for link in faq.nav_links]
+        assert ("../notice/", title) in nav
+        assert nav.index(("../notice/", title)) > nav.index(("./", faq_title(prefix)))
+    assert (project / "docs" / "ko" / "notice.md").read_text("utf-8").startswith("# 공지")
+
+
+def faq_title(prefix: str) -> str:
+    return "Frequently asked questions" if prefix else "자주 하는 질문"
+
+
+def test_a_listed_hand_written_page_must_exist(project: Path, capsys):
+    site_yaml = project / "faq_source" / "site.yaml"
+    text = site_yaml.read_text("utf-8") + "extra_pages:\n  - notice.md\n  - faq.md\n"
+    site_yaml.write_text(text, "utf-8")
+    line = text.count("\n") - 1
+    before = snapshot(project / "docs")
+    assert run(project) == 1
+    err = capsys.readouterr().err
+    assert f"faq_source/site.yaml:{line}:5: extra_pages[0]: no page docs/ko/notice.md" in err
+    assert f"faq_source/site.yaml:{line + 1}:5: extra_pages[1]: 'faq.md' is a generated" in err
+    assert snapshot(project / "docs") == before

@@ -24,9 +24,7 @@ def page(site: Path, lang: str, rel: str) -> Page:
 
 
 def all_pages(site: Path) -> list[Path]:
-    # TODO(issue 4): include 404.html once each language has its own 404 page (today the
-    # English build overwrites the Korean one).
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    return sorted(site.rglob("*.html"))
 
 
 def test_the_nine_seed_questions_in_both_languages_with_equal_ascii_anchors(built_site: Path):
@@ -104,6 +102,20 @@ def test_navigation_shows_the_guides_in_order_then_the_faq(built_site: Path):
         wanted = [f"../guides/{g}/" for g in GUIDE_IDS] + ["./"]
         positions = [nav.index(href) for href in wanted]
         assert positions == sorted(positions), nav
+        # titles come from the pages' headings, in the page's language
+        titles = {link.href: link.text for link in page(built_site, lang, "faq").nav_links}
+        for guide in CENTER.guides:
+            assert titles[f"../guides/{guide.id}/"] == guide.texts[lang].title
+        assert titles["./"] == CENTER.language(lang).labels.faq_title
+
+
+def test_page_titles_are_the_headings(built_site: Path):
+    for lang in ("ko", "en"):
+        site_name = CENTER.language(lang).site_name
+        for guide in CENTER.guides:
+            html = (built_site / PREFIX[lang] / "guides" / guide.id / "index.html").read_text()
+            assert f"<title>{guide.texts[lang].title} - {site_name}</title>" in html
+        assert "generated-by" not in (built_site / PREFIX[lang] / "faq" / "index.html").read_text()
 
 
 def test_guide_pages_list_the_questions_that_refer_to_them(built_site: Path):

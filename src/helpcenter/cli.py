@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import render, validate, write
-from .errors import HelpCenterError
+from .errors import HelpCenterError, SourceError
 from .model import HelpCenter
 
 
@@ -28,6 +28,9 @@ def generate(root: Path, *, check: bool = False, force: bool = False) -> Result:
     center = validate.load(root / "faq_source", root)
     pages = render.render_site(center)
     docs = root / "docs"
+    problems = write.extra_page_problems(docs, center, pages)
+    if problems:
+        raise SourceError(problems)
     result = write.plan(docs, pages, force=force)
     if not check:
         write.apply(docs, pages, result)

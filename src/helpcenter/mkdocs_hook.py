@@ -19,7 +19,7 @@ from . import search_index, seo
 from .cli import generate
 from .errors import HelpCenterError
 from .model import HelpCenter
-from .render import navigation
+from .render import navigation, split_marker
 from .site_files import site_files
 
 if TYPE_CHECKING:
@@ -98,6 +98,13 @@ def _current_language(config: MkDocsConfig) -> str:
     i18n = config.plugins.get("i18n")
     assert _site.center is not None
     return getattr(i18n, "current_language", None) or _site.center.default_language
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: object) -> str:
+    """Drop the generated-file marker before MkDocs reads the page: MkDocs takes the title only
+    from a leading H1, and the marker is for the generator, not for readers."""
+    parts = split_marker(markdown)
+    return parts[1] if parts else markdown
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:

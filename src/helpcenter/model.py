@@ -125,6 +125,9 @@ class HelpCenter:
     facts: dict[str, Fact]
     guides: tuple[Guide, ...]
     entries: tuple[Entry, ...]
+    extra_pages: tuple[tuple[str, Mark], ...] = field(default=())
+    """Hand-written pages (paths inside ``docs/<lang>/``) to list in the navigation, with
+    where site.yaml names them."""
     source_files: tuple[str, ...] = field(default=())
     """Source files the model was read from, relative to the project root."""
 

@@ -43,8 +43,10 @@ def render_site(center: HelpCenter) -> dict[str, str]:
 
 
 def navigation(center: HelpCenter) -> list[str]:
-    """MkDocs ``nav`` (paths inside a language folder): home, the guides in order, then the FAQ."""
-    return [HOME_PAGE, *(guide_page(g.id) for g in center.guides), FAQ_PAGE]
+    """MkDocs ``nav`` (paths inside a language folder): home, the guides in order, the FAQ, then
+    the hand-written pages site.yaml lists."""
+    extra = [path for path, _ in center.extra_pages]
+    return [HOME_PAGE, *(guide_page(g.id) for g in center.guides), FAQ_PAGE, *extra]
 
 
 def with_marker(body: str, source: str) -> str:

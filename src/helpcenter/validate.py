@@ -374,8 +374,17 @@ def _build(nodes: dict[str, Node]) -> HelpCenter:
         )
         for node in nodes["faq.yaml"].value["entries"].value
     )
+    extra_pages = nodes["site.yaml"].value.get("extra_pages")
     return HelpCenter(
-        default, languages, facts, guides, entries, tuple(node.mark.path for node in nodes.values())
+        default,
+        languages,
+        facts,
+        guides,
+        entries,
+        extra_pages=tuple((page.value, page.mark) for page in extra_pages.value)
+        if extra_pages
+        else (),
+        source_files=tuple(node.mark.path for node in nodes.values()),
     )
 
 

@@ -13,7 +13,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import OutputError, Problem
+from .model import HelpCenter
 from .render import MARKER, body_digest, split_marker
 
 
@@ -73,6 +74,30 @@ def plan(docs_dir: Path, pages: dict[str, str], *, force: bool = False) -> Plan:
             else:
                 result.remove.append(rel)
     return result
+
+
+def extra_page_problems(docs_dir: Path, center: HelpCenter, pages: dict[str, str]) -> list[Problem]:
+    """Check the hand-written pages site.yaml lists: present in the default language's folder,
+    and not a page the generator makes."""
+    problems = []
+    for index, (rel, mark) in enumerate(center.extra_pages):
+        field = f"extra_pages[{index}]"
+        if f"{center.default_language}/{rel}" in pages:
+            problems.append(
+                Problem(
+                    mark, field, f"'{rel}' is a generated page; list only hand-written pages here."
+                )
+            )
+        elif not (docs_dir / center.default_language / rel).is_file():
+            problems.append(
+                Problem(
+                    mark,
+                    field,
+                    f"no page docs/{center.default_language}/{rel}. "
+                    "Create it (a hand-written Markdown page) or remove this line.",
+                )
+            )
+    return problems
 
 
 def apply(docs_dir: Path, pages: dict[str, str], result: Plan) -> None:
