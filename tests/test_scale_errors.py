@@ -51,12 +51,6 @@ def test_the_planted_source_is_what_it_claims(broken):
     assert len(center.entries) == QUESTIONS
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="validate.load() runs the cross-checks (unknown guide/fact/placeholder, duplicate "
-    "id, missing translation) only when no file has a JSON Schema problem, so a mix of the two "
-    "kinds reports only the schema ones (37 of 100 here). Remove this mark when it reports all.",
-)
 def test_all_100_planted_errors_are_reported_in_one_run(broken, capsys):
     project, planted = broken
     before = snapshot(project / "docs")

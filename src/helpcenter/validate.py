@@ -48,8 +48,6 @@ def load(source_dir: Path, display_root: Path | None = None) -> HelpCenter:
     nodes, problems = read_source(source_dir, root)
     for name, node in nodes.items():
         problems += list(_schema_problems(name, node))
-    if problems:  # cross-checks assume well-formed files
-        raise SourceError(problems)
     problems += _cross_problems(nodes)
     if problems:
         raise SourceError(problems)
@@ -154,11 +152,15 @@ def _describe(schema: dict, name: str) -> str:
 
 
 def _cross_problems(nodes: dict[str, Node]) -> list[Problem]:
+    """Checks across fields and files. They run even when the schema found problems, on the
+    parts that are well-formed, so that a writer sees every mistake in one run; a check whose
+    reference list is unreadable (e.g. guides.yaml has a syntax error) is skipped."""
     problems: list[Problem] = []
-    site = nodes["site.yaml"]
-    languages = list(site.value["languages"].value)
-    default = site.value["default_language"]
-    if default.value not in languages:
+    site = nodes.get("site.yaml")
+    language_block = _child(site, "languages")
+    languages = list(_mapping(language_block)) if language_block else None
+    default = _child(site, "default_language")
+    if languages and default and isinstance(default.value, str) and default.value not in languages:
         problems.append(
             Problem(
                 default.mark,
@@ -167,45 +169,21 @@ def _cross_problems(nodes: dict[str, Node]) -> list[Problem]:
                 f"({', '.join(languages)}). {_guess(default.value, languages)}",
             )
         )
-    guides = nodes["guides.yaml"].value["guides"].value
-    entries = nodes["faq.yaml"].value["entries"].value
-    guide_ids = _unique_ids(guides, "guides", problems)
-    entry_ids = _unique_ids(entries, "entries", problems)
-    facts = list(site.value["facts"].value)
-    known = {"fact": facts, "guide": guide_ids, "question": entry_ids}
-
+    guides = _items(_child(nodes.get("guides.yaml"), "guides"))
+    entries = _items(_child(nodes.get("faq.yaml"), "entries"))
+    known: dict[str, list[str] | None] = {
+        "fact": list(_mapping(_child(site, "facts"))) if site else None,
+        "guide": _unique_ids(guides, "guides", problems) if "guides.yaml" in nodes else None,
+        "question": _unique_ids(entries, "entries", problems) if "faq.yaml" in nodes else None,
+    }
     for kind, items, fixed in (("guides", guides, {"id"}), ("entries", entries, {"id", "guides"})):
         for index, item in enumerate(items):
-            path = f"{kind}[{index}]"
-            strays = sorted(set(item.value) - fixed - set(languages))
-            for key in strays:
-                problems.append(
-                    Problem(
-                        item.key_marks[key],
-                        join_path(path, key),
-                        f"'{key}' is not a language of the site "
-                        f"({', '.join(languages)}). {_guess(key, languages)}",
-                    )
-                )
-            for code in languages:
-                if code not in item.value and not difflib.get_close_matches(code, strays, 1, 0.5):
-                    example = (
-                        "title, summary, intro and steps"
-                        if kind == "guides"
-                        else "question and answer"
-                    )
-                    problems.append(
-                        Problem(
-                            item.mark,
-                            join_path(path, code),
-                            f"missing translation '{code}' of "
-                            f"'{item.value['id'].value}'. Add an {code}: block "
-                            f"with {example}.",
-                        )
-                    )
+            if languages is not None:
+                problems += _language_problems(item, f"{kind}[{index}]", kind, fixed, languages)
+    guide_ids = known["guide"]
     for index, entry in enumerate(entries):
-        for position, ref in enumerate(entry.value["guides"].value):
-            if ref.value not in guide_ids:
+        for position, ref in enumerate(_items(_child(entry, "guides"))):
+            if guide_ids is not None and isinstance(ref.value, str) and ref.value not in guide_ids:
                 problems.append(
                     Problem(
                         ref.mark,
@@ -218,6 +196,37 @@ def _cross_problems(nodes: dict[str, Node]) -> list[Problem]:
         problems += _placeholder_problems(text_node, path, known, markdown)
         if markdown:
             problems += _markup_problems(text_node, path)
+    return problems
+
+
+def _language_problems(
+    item: Node, path: str, kind: str, fixed: set[str], languages: list[str]
+) -> list[Problem]:
+    """A guide or entry must have a block per site language, and no other."""
+    problems = []
+    blocks = _mapping(item)
+    strays = sorted(set(blocks) - fixed - set(languages))
+    for key in strays:
+        problems.append(
+            Problem(
+                item.key_marks[key],
+                join_path(path, key),
+                f"'{key}' is not a language of the site "
+                f"({', '.join(languages)}). {_guess(key, languages)}",
+            )
+        )
+    item_id = _child(item, "id")
+    name = f" of '{item_id.value}'" if item_id and isinstance(item_id.value, str) else ""
+    example = "title, summary, intro and steps" if kind == "guides" else "question and answer"
+    for code in languages:
+        if code not in blocks and not difflib.get_close_matches(code, strays, 1, 0.5):
+            problems.append(
+                Problem(
+                    item.mark,
+                    join_path(path, code),
+                    f"missing translation '{code}'{name}. Add an {code}: block with {example}.",
+                )
+            )
     return problems
 
 
@@ -237,7 +246,9 @@ def _markup_problems(node: Node, path: str) -> list[Problem]:
 def _unique_ids(items: list[Node], kind: str, problems: list[Problem]) -> list[str]:
     first: dict[str, Node] = {}
     for index, item in enumerate(items):
-        id_node = item.value["id"]
+        id_node = _child(item, "id")
+        if id_node is None or not isinstance(id_node.value, str):
+            continue  # reported by the schema
         if id_node.value in first:
             problems.append(
                 Problem(
@@ -254,38 +265,62 @@ def _unique_ids(items: list[Node], kind: str, problems: list[Problem]) -> list[s
 
 
 def _texts(nodes: dict[str, Node]) -> Iterator[tuple[str, Node, bool]]:
-    """Every writer's text as (field path, node, is Markdown)."""
-    for code, lang in nodes["site.yaml"].value["languages"].value.items():
+    """Every writer's text that is a string, as (field path, node, is Markdown)."""
+    site = nodes.get("site.yaml")
+    for code, lang in _mapping(_child(site, "languages")).items():
         base = f"languages.{code}"
         for key in ("name", "site_name", "description"):
-            yield f"{base}.{key}", lang.value[key], False
-        yield f"{base}.home.title", lang.value["home"].value["title"], False
-        yield f"{base}.home.intro", lang.value["home"].value["intro"], True
-        for key, label in lang.value["labels"].value.items():
-            yield f"{base}.labels.{key}", label, False
-    for index, guide in enumerate(nodes["guides.yaml"].value["guides"].value):
+            yield from _text_at(lang, (key,), f"{base}.{key}", False)
+        yield from _text_at(lang, ("home", "title"), f"{base}.home.title", False)
+        yield from _text_at(lang, ("home", "intro"), f"{base}.home.intro", True)
+        for key in _mapping(_child(lang, "labels")):
+            yield from _text_at(lang, ("labels", key), f"{base}.labels.{key}", False)
+    for index, guide in enumerate(_items(_child(nodes.get("guides.yaml"), "guides"))):
         for code, text in _language_blocks(guide):
             base = f"guides[{index}].{code}"
-            yield f"{base}.title", text.value["title"], False
-            yield f"{base}.summary", text.value["summary"], False
-            yield f"{base}.intro", text.value["intro"], True
-            for step_index, step in enumerate(text.value["steps"].value):
-                yield f"{base}.steps[{step_index}]", step, True
-    for index, entry in enumerate(nodes["faq.yaml"].value["entries"].value):
+            yield from _text_at(text, ("title",), f"{base}.title", False)
+            yield from _text_at(text, ("summary",), f"{base}.summary", False)
+            yield from _text_at(text, ("intro",), f"{base}.intro", True)
+            for step_index, step in enumerate(_items(_child(text, "steps"))):
+                yield from _text_at(step, (), f"{base}.steps[{step_index}]", True)
+    for index, entry in enumerate(_items(_child(nodes.get("faq.yaml"), "entries"))):
         for code, text in _language_blocks(entry):
             base = f"entries[{index}].{code}"
-            yield f"{base}.question", text.value["question"], False
-            yield f"{base}.answer", text.value["answer"], True
+            yield from _text_at(text, ("question",), f"{base}.question", False)
+            yield from _text_at(text, ("answer",), f"{base}.answer", True)
+
+
+def _text_at(
+    node: Node | None, keys: tuple[str, ...], path: str, markdown: bool
+) -> Iterator[tuple[str, Node, bool]]:
+    for key in keys:
+        node = _child(node, key)
+    if node is not None and isinstance(node.value, str):
+        yield path, node, markdown
 
 
 def _language_blocks(item: Node) -> Iterator[tuple[str, Node]]:
-    for key, value in item.value.items():
-        if key not in ("id", "guides"):
+    for key, value in _mapping(item).items():
+        if key not in ("id", "guides") and isinstance(value.value, dict):
             yield key, value
 
 
+def _child(node: Node | None, key: str) -> Node | None:
+    """``node[key]`` if ``node`` is a mapping holding ``key``; None otherwise (shape errors are
+    the schema's to report)."""
+    return node.value.get(key) if node is not None and isinstance(node.value, dict) else None
+
+
+def _mapping(node: Node | None) -> dict[str, Node]:
+    return node.value if node is not None and isinstance(node.value, dict) else {}
+
+
+def _items(node: Node | None) -> list[Node]:
+    return node.value if node is not None and isinstance(node.value, list) else []
+
+
 def _placeholder_problems(
-    node: Node, path: str, known: dict[str, list[str]], markdown: bool
+    node: Node, path: str, known: dict[str, list[str] | None], markdown: bool
 ) -> list[Problem]:
     problems = []
     for match in PLACEHOLDER.finditer(node.value):
@@ -311,14 +346,14 @@ def _placeholder_problems(
                     "this field is plain text. Only {{fact:ID}} works here.",
                 )
             )
-        elif ref not in known[kind]:
+        elif (candidates := known[kind]) is not None and ref not in candidates:
             plural = {"fact": "facts", "guide": "guides", "question": "questions"}[kind]
             problems.append(
                 Problem(
                     mark,
                     path,
                     f"unknown {kind} '{ref}' in '{match.group(0)}'. "
-                    f"{_guess(ref, known[kind], plural)}",
+                    f"{_guess(ref, candidates, plural)}",
                 )
             )
     return problems
