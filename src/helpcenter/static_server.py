@@ -8,6 +8,8 @@ Only for local use: binds to 127.0.0.1.
 from __future__ import annotations
 
 import functools
+import gzip
+import io
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -33,7 +35,20 @@ class _Handler(SimpleHTTPRequestHandler):
             target.is_dir() or target.is_file()
         ):
             return self._not_found()
-        return super().send_head()
+        if target.is_dir() and not urlsplit(self.path).path.endswith("/"):
+            return super().send_head()  # the redirect to the folder's URL with a slash
+        if target.is_dir():
+            target = target / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        # Compressed, as any real host serves text: Lighthouse measures what readers get.
+        body = gzip.compress(target.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(target)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def _not_found(self):
         path = unquote(urlsplit(self.path).path)[len(self.prefix):]

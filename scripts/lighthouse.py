@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Lighthouse (mobile, its default) scores of the home and FAQ pages in both languages.
+
+Builds the site under a sub-path into a temporary folder, serves it on 127.0.0.1 and runs the
+Lighthouse pinned in tools/lighthouse (``make lighthouse`` installs it with ``npm ci``) with
+Debian's chromium (CHROME_PATH). Prints the median of ``--runs`` runs per page (and every run's scores); ``--json`` prints JSON.
+Exit status 1 if a score is below ``--min`` (default 95).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from helpcenter.static_server import SiteServer, free_port  # noqa: E402
+
+LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --disable-sync --no-first-run")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+PAGES = {"ko home": "", "ko faq": "faq/", "en home": "en/", "en faq": "en/faq/"}
+
+
+def run(url: str, output: Path) -> dict[str, int]:
+    subprocess.run(
+        [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={output}",
+         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
+        check=True, env={**os.environ, "CHROME_PATH": CHROMIUM},
+    )
+    report = json.loads(output.read_text("utf-8"))
+    scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
+    failing = [
+        f"{audit['id']} ({audit['score']})"
+        for audit in report["audits"].values()
+        if audit.get("score") is not None and audit["score"] < 1
+        and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+    ]
+    return {**scores, "below_100": failing}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--min", type=int, default=95)
+    parser.add_argument("--runs", type=int, default=3,
+                        help="runs per page; the median score is reported (Lighthouse varies)")
+    args = parser.parse_args(argv)
+    if not LIGHTHOUSE.exists():
+        print("Lighthouse is not installed: run `make lighthouse`.", file=sys.stderr)
+        return 1
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        port = free_port()
+        env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/help/",
+               "NO_MKDOCS_2_WARNING": "1"}
+        subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict",
+                        "--quiet", "-d", str(site)], cwd=ROOT, env=env, check=True)
+        with SiteServer(site, "/help/", ("en",), port=port) as server:
+            for name, path in PAGES.items():
+                runs = [run(server.url + path, Path(tmp) / "report.json")
+                        for _ in range(args.runs)]
+                results[name] = {c: sorted(r[c] for r in runs)[len(runs) // 2]
+                                 for c in CATEGORIES}
+                results[name]["below_100"] = sorted({a for r in runs for a in r["below_100"]})
+                results[name]["runs"] = {c: [r[c] for r in runs] for c in CATEGORIES}
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        print("| page | " + " | ".join(CATEGORIES) + " |")
+        print("|---|" + "---|" * len(CATEGORIES))
+        for name, scores in results.items():
+            print(f"| {name} | " + " | ".join(
+                f"{scores[c]} ({'/'.join(map(str, scores['runs'][c]))})" for c in CATEGORIES)
+                + " |")
+        for name, scores in results.items():
+            if scores["below_100"]:
+                print(f"{name}: audits below 100: {', '.join(scores['below_100'])}")
+    low = [n for n, s in results.items() if any(s[c] < args.min for c in CATEGORIES)]
+    return 1 if low else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
