@@ -234,3 +234,13 @@ def test_in_the_built_site(tmp_path, questions, answers):
     assert forbidden(article) == []
     for index, question in enumerate(questions):
         assert normalized(heading(article, f"generated-{index}").text) == normalized(question)
+
+
+def test_the_policy_checks_with_the_markdown_extensions_of_mkdocs_yml():
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)
+    names = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
+    assert sorted(names) == sorted(MARKDOWN_EXTENSIONS)
