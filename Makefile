@@ -21,7 +21,7 @@ else
 unexport SOURCE_DATE_EPOCH  # set but empty would make MkDocs fail on int('')
 endif
 
-.PHONY: build test serve check clean bench browser search-eval lighthouse
+.PHONY: build test serve check clean bench browser search-eval lighthouse html-check
 
 build: $(VENV)/.site-installed
 	$(BIN)/python scripts/build_faq.py
@@ -60,6 +60,12 @@ search-eval: $(VENV)/.test-installed browser
 # tools/lighthouse (npm). Not part of make test.
 lighthouse: $(VENV)/.test-installed browser tools/lighthouse/node_modules/.package-lock.json
 	$(BIN)/python scripts/lighthouse.py
+
+# Nu Html Checker (vnu.jar from npm vnu-jar, pinned in tools/lighthouse; needs java) over site/.
+# Known: Material's base.html puts autocomplete="off" on its checkbox toggles (theme, not ours).
+html-check: build tools/lighthouse/node_modules/.package-lock.json
+	java -jar tools/lighthouse/node_modules/vnu-jar/build/dist/vnu.jar --errors-only \
+	  --skip-non-html site/
 
 tools/lighthouse/node_modules/.package-lock.json: tools/lighthouse/package-lock.json
 	cd tools/lighthouse && npm ci --no-audit --no-fund
