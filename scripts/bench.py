@@ -549,6 +549,21 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _describe_tree() -> str:
+    """The commit measured: HEAD of the checkout (``+ changes`` if the tree differs from it), or
+    the commit a ``git archive`` snapshot was made from (BENCH_COMMIT)."""
+    if os.environ.get("BENCH_COMMIT"):
+        return f"snapshot of {os.environ['BENCH_COMMIT'][:10]}"
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short=10", "HEAD"], cwd=ROOT, check=True,
+                              capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                               check=True, capture_output=True, text=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "no git checkout"
+    return f"{head} + changes" if dirty else head
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")],
@@ -572,6 +587,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    # Every process of the bench (the command, the hook inside mkdocs, the workers) imports the
+    # package next to this script, not whatever the virtual environment's editable install points
+    # to: run a snapshot (git archive HEAD | tar -x -C /tmp/x; python /tmp/x/scripts/bench.py) to
+    # measure one commit while the working tree changes.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
     env.pop("SITE_URL", None)
     env.setdefault("SOURCE_DATE_EPOCH", "1723507200")
 
@@ -592,7 +612,8 @@ def main(argv: list[str] | None = None) -> int:
         errors = bench_errors(max(max(args.sizes), 1000), PLANTED_ERRORS, args.runs, work, env)
 
     load_after = os.getloadavg()
-    print(f"make bench: medians of {args.runs} runs; {platform.python_implementation()} "
+    print(f"make bench ({_describe_tree()}): medians of {args.runs} runs; "
+          f"{platform.python_implementation()} "
           f"{platform.python_version()}, {os.cpu_count()} CPUs, load average "
           f"{load_before[0]:.1f} before, {load_after[0]:.1f} after")
     print(table(rows))
@@ -622,7 +643,8 @@ def main(argv: list[str] | None = None) -> int:
 
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
     args.out.mkdir(parents=True, exist_ok=True)
-    report = {"when": stamp, "python": platform.python_version(), "cpus": os.cpu_count(),
+    report = {"when": stamp, "tree": _describe_tree(), "python": platform.python_version(),
+              "cpus": os.cpu_count(),
               "load_average": [load_before, load_after],
               "runs": args.runs, "sizes": rows, "serve": serve, "errors": errors}
     path = args.out / f"bench-{stamp}.json"
