@@ -8,6 +8,7 @@ not reloaded by ``mkdocs serve``, the installed package is.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -159,7 +160,9 @@ def on_post_build(config: MkDocsConfig) -> None:
             log.warning("faq_source/site.yaml: %s", problem)
     theme_index = site_dir / "search" / "search_index.json"
     entries = json.loads(theme_index.read_text("utf-8"))["docs"] if theme_index.is_file() else []
-    files = site_files(center, config.site_url or "", entries, dict(_site.not_found))
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()  # as MkDocs reads it
+    files = site_files(center, config.site_url or "", entries, dict(_site.not_found),
+                       int(epoch) if epoch else None)
     for relative, data in files.items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -11,10 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
-from babel.dates import format_date
-
 from .model import HelpCenter
-from .render import FAQ_PAGE, HOME_PAGE, navigation
+from .render import FAQ_PAGE, HOME_PAGE, format_fact, navigation
 from .validate import PLACEHOLDER, PLACEHOLDER_BODY
 
 
@@ -78,10 +76,11 @@ def description(center: HelpCenter, code: str, path: str) -> str:
     return _expand_facts(center, code, text)
 
 
-def sitemap_xml(center: HelpCenter, site_url: str) -> str:
+def sitemap_xml(center: HelpCenter, site_url: str, lastmod: str | None = None) -> str:
     """``sitemap.xml``: every page of every language with its alternates and ``x-default``.
 
-    No ``<lastmod>``: the same source gives the same bytes (reproducible builds)."""
+    ``<lastmod>`` only if given (a build date from ``SOURCE_DATE_EPOCH``, never the clock): the
+    same source gives the same bytes (reproducible builds)."""
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
@@ -91,6 +90,8 @@ def sitemap_xml(center: HelpCenter, site_url: str) -> str:
         for markdown_path in navigation(center):
             seo = page_seo(center, site_url, lang.code, page_path(markdown_path))
             lines += ["  <url>", f"    <loc>{_text(seo.canonical)}</loc>"]
+            if lastmod:
+                lines.append(f"    <lastmod>{lastmod}</lastmod>")
             lines += [
                 f'    <xhtml:link rel="alternate" hreflang="{alt.hreflang}" '
                 f"href={quoteattr(alt.href)}/>"
@@ -113,6 +114,6 @@ def _expand_facts(center: HelpCenter, code: str, text: str) -> str:
     def fact(match):  # validate.py allows only {{fact:ID}} in plain-text fields
         body = PLACEHOLDER_BODY.fullmatch(match.group(1))
         assert body and body.group(1) == "fact"
-        return format_date(center.facts[body.group(2)].value, "long", locale=code)
+        return format_fact(center.facts[body.group(2)], code)
 
     return " ".join(PLACEHOLDER.sub(fact, text).split())

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import datetime
 import gzip
 from collections.abc import Iterable
 
@@ -18,10 +19,15 @@ from .render import FAQ_PAGE
 
 
 def site_files(
-    center: HelpCenter, site_url: str, theme_entries: Iterable[dict], not_found: dict[str, str]
+    center: HelpCenter,
+    site_url: str,
+    theme_entries: Iterable[dict],
+    not_found: dict[str, str],
+    source_date_epoch: int | None = None,
 ) -> dict[str, bytes]:
     """``{path relative to site/: bytes}``. ``theme_entries``: the theme's search entries of all
-    languages; ``not_found``: the rendered 404 page per language code."""
+    languages; ``not_found``: the rendered 404 page per language code; ``source_date_epoch``:
+    the build time for the sitemap's ``<lastmod>`` and gzip header (none: no date at all)."""
     files: dict[str, bytes] = {}
     codes = [lang.code for lang in center.languages]
     documents = search_index.split_by_language(theme_entries, codes, center.default_language)
@@ -37,9 +43,12 @@ def site_files(
         files[f"search/{language.code}.json"] = search_index.to_json(index).encode()
     files["search/search_index.json"] = search_index.stub_index(codes).encode()
 
-    sitemap = seo.sitemap_xml(center, site_url).encode()
+    lastmod = None
+    if source_date_epoch is not None:
+        lastmod = datetime.datetime.fromtimestamp(source_date_epoch, datetime.UTC).date()
+    sitemap = seo.sitemap_xml(center, site_url, lastmod and lastmod.isoformat()).encode()
     files["sitemap.xml"] = sitemap
-    files["sitemap.xml.gz"] = gzip.compress(sitemap, mtime=0)
+    files["sitemap.xml.gz"] = gzip.compress(sitemap, mtime=source_date_epoch or 0)
 
     for code, page in sorted(not_found.items()):
         files[f"{seo.language_root(center, code)}404.html"] = page.encode()
