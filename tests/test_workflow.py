@@ -138,5 +138,5 @@ def test_translation_status_goes_to_the_job_summary(workflow):
     status = next(step for step in steps(workflow, "build")
                   if step.get("name") == "Translation status")
     lines = commands(status)
-    assert any("scripts/build_faq.py status" in line and "$GITHUB_STEP_SUMMARY" in line
-               for line in lines)
+    assert any(line.startswith(".venv/bin/python scripts/build_faq.py status") for line in lines)
+    assert any(line.endswith('>> "$GITHUB_STEP_SUMMARY"') for line in lines)
