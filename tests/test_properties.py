@@ -30,7 +30,7 @@ from helpcenter.safety import MARKDOWN_EXTENSIONS, unsafe_markup
 
 ROOT = Path(__file__).resolve().parent.parent
 BASIC = Path(__file__).parent / "goldens" / "basic" / "faq_source"
-TRICKY = "<>&|#{}[]()*_`\\!-+.:=\"' \t가나다한글🙂😀{#x}[x](y)**a**<b>&amp;javascript:\u00a0\u3000"
+TRICKY = "<>&|#{}[]()*_`\\!-+.:=\"' 가나다한글🙂😀{#x}[x](y)**a**<b>&amp;javascript:\u00a0\u3000"
 
 # Characters a plain-text field may hold (the schema refuses control characters and line breaks).
 printable = st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))
@@ -38,7 +38,7 @@ plain_texts = st.text(
     st.one_of(printable, st.sampled_from(list(TRICKY))), min_size=1, max_size=300
 ).filter(lambda t: t.strip() and "{{" not in t)
 any_texts = st.text(
-    st.one_of(st.characters(blacklist_categories=("Cs",)), st.sampled_from(list(TRICKY))),
+    st.one_of(st.characters(blacklist_categories=("Cs",)), st.sampled_from([*TRICKY, "\t"])),
     max_size=300,
 )
 markdown_texts = st.one_of(
