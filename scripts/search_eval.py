@@ -11,8 +11,9 @@ Candidates, each run in headless Chromium on the same built site, per language:
   ``<html lang>``; results flattened to their sub-results (heading anchors).
 
 Prints recall@1 and recall@5 per language, results from the other language, index size per
-language and the bytes a reader's browser fetches for the first query. Usage:
+language and the gzip bytes of the files (code and index) a reader's browser fetches to search.
 
+Usage:
     .venv/bin/python scripts/search_eval.py [--json]
 
 Needs Chromium at /usr/bin/chromium (``make browser``).
@@ -53,7 +54,7 @@ _WORKER_QUERY = """async ([url, setup, queries]) => {
   for (const q of queries) {
     worker.postMessage({ type: 2, data: q })
     const result = await next()
-    out.push(result.data.items.flat().filter(i => i && typeof i.location === "string" && (i.location.includes("#") || i.score > 0))
+    out.push(result.data.items.flat().filter(i => i && typeof i.location === "string" && i.location.includes("#") && i.score > 0)
       .map(i => i.location))
   }
   worker.terminate()
@@ -100,6 +101,10 @@ def _language_of(location: str) -> str:
     return "en" if path.startswith("en/") else "ko"
 
 
+# Ranked lists hold sections (locations with an anchor) only, for every engine: a page entry
+# (Material shows it as the group's heading) is not an answer to a question.
+
+
 def evaluate(page, base: str, site: Path, queries: dict, verbose: bool = False) -> dict:
     results: dict = {}
     stock_worker = next((site / "assets/javascripts/workers").glob("search.*.min.js")).name
@@ -107,25 +112,24 @@ def evaluate(page, base: str, site: Path, queries: dict, verbose: bool = False) 
         items = queries[code]
         texts = [item["q"] for item in items]
         index = json.loads((site / "search" / f"{code}.json").read_text("utf-8"))
-        page.goto(base + ("" if code == "ko" else "en/") + "faq/")
+        page_url = base + ("" if code == "ko" else "en/") + "faq/"
         runs = {}
 
-        fetched: list[int] = []
+        def measure(run, page_url=page_url):
+            """Run on a fresh page; return the results and the gzip bytes of every file the
+            engine fetched (its code and its index), read from the built site."""
+            context = page.context.browser.new_context()
+            fresh = context.new_page()
+            fresh.goto(page_url, wait_until="networkidle")
+            urls: set[str] = set()
+            context.on("request", lambda request: urls.add(request.url.split("?")[0]))
+            out = run(fresh)
+            fresh.wait_for_timeout(200)
+            context.close()
+            files = {site / u[len(base):] for u in urls if u.startswith(base)}
+            return out, sum(_sizes(f.read_bytes())[1] for f in files if f.is_file())
 
-        def on_response(response, fetched=fetched):
-            try:
-                fetched.append(len(response.body()))
-            except Exception:  # redirects and aborted requests have no body
-                pass
-
-        def measure(run, fetched=fetched):
-            fetched.clear()
-            out = run()
-            page.wait_for_timeout(100)
-            return out, sum(fetched)
-
-        page.context.on("response", on_response)
-        runs["kiwi"] = measure(lambda: page.evaluate(
+        runs["kiwi"] = measure(lambda p: p.evaluate(
             _WORKER_QUERY, [base + f"assets/javascripts/helpcenter-search.js?lang={code}", {},
                             texts]))
         lunr_setup = {
@@ -135,11 +139,12 @@ def evaluate(page, base: str, site: Path, queries: dict, verbose: bool = False) 
                                   "tags": {"boost": 1000000.0}}},
             "docs": index["docs"], "options": {"suggest": False},
         }
-        runs["lunr"] = measure(lambda s=lunr_setup: page.evaluate(
+        lunr_docs = _sizes(json.dumps({"docs": index["docs"]}, ensure_ascii=False).encode())[1]
+        lunr_run = measure(lambda p, s=lunr_setup: p.evaluate(
             _WORKER_QUERY, [base + f"assets/javascripts/workers/{stock_worker}", s, texts]))
-        runs["pagefind"] = measure(lambda: page.evaluate(
+        runs["lunr"] = (lunr_run[0], lunr_run[1] + lunr_docs)  # its docs would be a fetch too
+        runs["pagefind"] = measure(lambda p: p.evaluate(
             _PAGEFIND_QUERY, [base + "pagefind/pagefind.js", texts]))
-        page.context.remove_listener("response", on_response)
 
         for name, (ranked_lists, fetched_bytes) in runs.items():
             hits1 = hits5 = other = 0
@@ -158,7 +163,7 @@ def evaluate(page, base: str, site: Path, queries: dict, verbose: bool = False) 
             results.setdefault(name, {})[code] = {
                 "queries": len(items), "recall@1": hits1 / len(items),
                 "recall@5": hits5 / len(items), "other_language_results": other,
-                "first_query_bytes": fetched_bytes, "misses": misses,
+                "fetched_gzip_bytes": fetched_bytes, "misses": misses,
             }
     for code in LANGUAGES:
         index_file = site / "search" / f"{code}.json"
@@ -236,14 +241,14 @@ def main(argv: list[str] | None = None) -> int:
                          ensure_ascii=False))
         return 0
     print("| engine | lang | queries | recall@1 | recall@5 | other-language results | "
-          "index bytes (raw / gzip) | bytes fetched for 1st query |")
+          "index bytes (raw / gzip) | gzip bytes fetched (code + index) |")
     print("|---|---|---|---|---|---|---|---|")
     for name, per_lang in results.items():
         for code, r in per_lang.items():
             raw, gz = r["index_bytes"]
             print(f"| {name} | {code} | {r['queries']} | {r['recall@1']:.2f} | "
                   f"{r['recall@5']:.2f} | {r['other_language_results']} | {raw} / {gz} | "
-                  f"{r['first_query_bytes']} |")
+                  f"{r['fetched_gzip_bytes']} |")
     print()
     for name, per_lang in results.items():
         for code, r in per_lang.items():
