@@ -107,7 +107,12 @@ def synthetic_faq(count: int, *, edited: int | None = None) -> str:
 _PLANTS = (
     ("unknown guide", lambda t, i: t.replace("guides: [", "guides: [no-such-guide, ", 1)),
     ("misspelled field", lambda t, i: t.replace("      answer: |", "      anwser: |", 1)),
-    ("missing translation", lambda t, i: t.split("    en:\n")[0]),
+    # A missing translation is not an error (the page falls back to the original; `status`
+    # lists it); a missing source-language (ko) text is.
+    (
+        "missing source text",
+        lambda t, i: t.split("    ko:\n")[0] + "    en:\n" + t.split("    en:\n")[1],
+    ),
     ("unknown fact", lambda t, i: t.replace("{{fact:cutoff_date}}", "{{fact:cutof_date}}", 1)),
     ("duplicate id", lambda t, i: t.replace(f"id: q{i:05d}", f"id: q{i - 1:05d}", 1)),
     ("not a text", lambda t, i: t.replace("      question: ", "      question:\n        - ", 1)),

@@ -23,6 +23,14 @@ EN_BLOCK_OF_SECOND_ENTRY = """    en:
 
         See also {{question:plain-text}}.
 """
+KO_BLOCK_OF_SECOND_ENTRY = """    ko:
+      question: 1. 가이드 없는 질문
+      answer: |
+        - 목록 하나
+        - 목록 둘
+
+        {{question:plain-text}} 질문도 보세요.
+"""
 
 # (case id, file, text to replace, replacement, expected location and field, expected words)
 CASES = [
@@ -139,12 +147,20 @@ CASES = [
         ["plain text", "{{fact:ID}}"],
     ),
     (
-        "missing-translation",
+        "missing-source-text",
         "faq.yaml",
-        EN_BLOCK_OF_SECOND_ENTRY,
+        KO_BLOCK_OF_SECOND_ENTRY,
         "",
-        "faq_source/faq.yaml:12:5: entries[1].en:",
-        ["missing translation 'en'", "'no-guides'"],
+        "faq_source/faq.yaml:12:5: entries[1].ko:",
+        ["missing the ko text of 'no-guides'", "source_language"],
+    ),
+    (
+        "unknown-source-language",
+        "faq.yaml",
+        "    guides: []",
+        "    guides: []\n    source_language: fr",
+        "faq_source/faq.yaml:14:22: entries[1].source_language:",
+        ["'fr' is not a language of the site"],
     ),
     (
         "unknown-language",
@@ -175,7 +191,7 @@ CASES = [
         "site.yaml",
         "value: 2024-08-13",
         "value: 13.08.2024",
-        "faq_source/site.yaml:38:12: facts.cutoff.value:",
+        "faq_source/site.yaml:42:12: facts.cutoff.value:",
         ["YYYY-MM-DD"],
     ),
 ]
@@ -250,7 +266,7 @@ def test_all_problems_are_reported_at_once_sorted_by_file_and_line(fixture_proje
     assert lines[0].startswith("faq_source/faq.yaml:3:14: entries[0].guides[0]: unknown guide")
     assert lines[1].startswith("faq_source/faq.yaml:12:9: entries[1].id: duplicated id")
     assert lines[2].startswith("faq_source/site.yaml:10: languages.ko.home.intro: unknown guide")
-    assert lines[3].startswith("faq_source/site.yaml:26: languages.en.home.intro: unknown guide")
+    assert lines[3].startswith("faq_source/site.yaml:28: languages.en.home.intro: unknown guide")
     assert lines[4] == "4 problems in faq_source/; nothing was written."
 
 
@@ -299,3 +315,32 @@ def test_allowed_markup_passes(fixture_project, capsys, text):
     path.write_text(source.replace("        - item two\n", f"        - item two\n\n        {text}\n",
                                    1), "utf-8")
     assert main(["--root", str(fixture_project)]) == 0, capsys.readouterr().err
+
+
+def test_a_missing_translation_falls_back_and_only_strict_mode_fails(fixture_project, capsys):
+    """No en text: the English page shows the Korean one with the "not translated" notice;
+    status lists it as missing; --strict (build or status) fails with its file:line."""
+    assert main(["mark-current", "--all", "--root", str(fixture_project)]) == 0
+    assert main(["--root", str(fixture_project)]) == 0
+    path = fixture_project / "faq_source" / "faq.yaml"
+    path.write_text(path.read_text("utf-8").replace(EN_BLOCK_OF_SECOND_ENTRY, "", 1), "utf-8")
+    capsys.readouterr()
+    location = "faq_source/faq.yaml:12:5: entries[1].en: missing translation 'en' of 'no-guides'"
+
+    before = snapshot(fixture_project / "docs")
+    assert main(["--strict", "--root", str(fixture_project)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(location) and "nothing was written" in err, err
+    assert snapshot(fixture_project / "docs") == before
+
+    assert main(["status", "--root", str(fixture_project)]) == 0
+    out = capsys.readouterr().out
+    assert location in out and "1 missing" in out.splitlines()[-1], out
+    assert main(["status", "--strict", "--root", str(fixture_project)]) == 1
+    assert location in capsys.readouterr().out
+
+    assert main(["--root", str(fixture_project)]) == 0
+    faq = (fixture_project / "docs" / "en" / "faq.md").read_text("utf-8")
+    fallback = faq.split("{#no-guides}", 1)[1]
+    assert fallback.lstrip().startswith("> Not translated yet.")
+    assert "- 목록 하나" in fallback

@@ -1,5 +1,6 @@
-"""Command line: ``scripts/build_faq.py [--check] [--force]``; returns 0, 1 (bad source, stale or
-refused output) or 2 (bad command-line use, from argparse)."""
+"""Command line: ``scripts/build_faq.py [--check] [--force] [--strict]``, and the translators'
+subcommands ``status``, ``mark-current`` and ``mark-outdated``; returns 0, 1 (bad source, stale or
+refused output, translation problems under ``--strict``) or 2 (bad command-line use)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import render, validate, write
+from . import glossary, render, translation, validate, write
 from .errors import HelpCenterError, SourceError
 from .model import HelpCenter
 
@@ -17,16 +18,35 @@ from .model import HelpCenter
 class Result:
     center: HelpCenter
     plan: write.Plan
+    translations: tuple[translation.Finding, ...] = ()
+    """Missing and outdated translations (``status`` lists them)."""
 
 
-def generate(root: Path, *, check: bool = False, force: bool = False) -> Result:
+def load(root: Path) -> tuple[HelpCenter, translation.Lock, list[translation.Finding]]:
+    """The checked source, its translation lock and the missing or outdated translations."""
+    center = validate.load(root / "faq_source", root)
+    lock, problems = translation.read_lock(root / "faq_source", root)
+    if problems:
+        raise SourceError(problems)
+    return center, lock, translation.status(center, lock)
+
+
+def generate(
+    root: Path, *, check: bool = False, force: bool = False, strict: bool = False
+) -> Result:
     """Validate ``root/faq_source``, render, and (unless ``check``) bring ``root/docs`` up to date.
 
     Raises :class:`HelpCenterError` before touching any file if the source is invalid or the
-    output would overwrite something the generator does not own.
+    output would overwrite something the generator does not own; with ``strict``, also if a
+    translation is missing or outdated or disagrees with its original (parity).
     """
-    center = validate.load(root / "faq_source", root)
-    pages = render.render_site(center)
+    center, _, findings = load(root)
+    if strict:
+        problems = [f.problem() for f in findings]
+        problems += [m.problem() for m in glossary.parity(center)]
+        if problems:
+            raise SourceError(problems)
+    pages = render.render_site(center, translation.outdated_keys(findings))
     docs = root / "docs"
     problems = write.extra_page_problems(docs, center, pages)
     if problems:
@@ -34,33 +54,21 @@ def generate(root: Path, *, check: bool = False, force: bool = False) -> Result:
     result = write.plan(docs, pages, force=force)
     if not check:
         write.apply(docs, pages, result)
-    return Result(center, result)
+    return Result(center, result, tuple(findings))
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="build_faq.py",
-        description="Validate faq_source/ and write the Korean and English pages into docs/.",
-    )
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="write nothing; exit 1 and list the files if docs/ is out of date",
-    )
-    parser.add_argument(
-        "--force",
-        action="store_true",
-        help="overwrite generated pages even if they were edited by hand",
-    )
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=root or Path.cwd(),
-        help="project folder holding faq_source/ and docs/ (default: %(default)s)",
-    )
+    parser = _parser(root or Path.cwd())
     args = parser.parse_args(argv)
+    command = getattr(args, "command", None)
     try:
-        result = generate(args.root, check=args.check, force=args.force)
+        if command == "status":
+            return _status(args)
+        if command in ("mark-current", "mark-outdated"):
+            if bool(args.ids) == bool(args.all):
+                parser.error(f"{command}: give the ids of questions or guides, or --all")
+            return _mark(args, parser)
+        result = generate(args.root, check=args.check, force=args.force, strict=args.strict)
     except HelpCenterError as err:
         print(err, file=sys.stderr)
         return 1
@@ -78,4 +86,109 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print(f"docs/ is up to date ({len(result.plan.unchanged)} generated files).")
         return 0
     print(f"build_faq: {result.plan.summary()}.")
+    if result.translations:
+        outdated = sum(f.state == "outdated" for f in result.translations)
+        missing = len(result.translations) - outdated
+        print(
+            f"translations: {outdated} outdated, {missing} missing "
+            "(scripts/build_faq.py status lists them)."
+        )
+    return 0
+
+
+def _parser(root: Path) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build_faq.py",
+        description="Validate faq_source/ and write every language's pages into docs/.",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 and list the files if docs/ is out of date",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite generated pages even if they were edited by hand",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="also fail (exit 1) if a translation is missing, outdated or disagrees with its "
+        "original",
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=root,
+        help="project folder holding faq_source/ and docs/ (default: %(default)s)",
+    )
+    # Subcommands accept --root too; SUPPRESS keeps them from overwriting the value given before.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    status = commands.add_parser(
+        "status",
+        parents=[common],
+        help="list missing and outdated translations and parity mismatches, per language",
+        description="List, per language, the missing and outdated translations and the parity "
+        "mismatches with their file:line, then a one-line total. Exit 0 (1 with --strict if "
+        "anything is listed, or if the source is invalid).",
+    )
+    status.add_argument("--format", choices=("text", "json"), default="text")
+    status.add_argument(
+        "--strict", action="store_true", help="exit 1 if anything is missing, outdated or differs"
+    )
+    for name, text in (
+        ("mark-current", "record that translations were reviewed against the current original"),
+        ("mark-outdated", "record that translations were made from another text than the "
+         "current original (to reconcile)"),
+    ):
+        sub = commands.add_parser(name, parents=[common], help=text, description=text + ".")
+        sub.add_argument("ids", nargs="*", metavar="ID",
+                         help="question or guide ids (question:ID or guide:ID if both exist)")
+        sub.add_argument("--all", action="store_true", help="every question and guide")
+        sub.add_argument("--language", help="only this translation language (default: all)")
+        if name == "mark-outdated":
+            sub.add_argument("--note", default="", help="why: shown by status")
+    return parser
+
+
+def _status(args: argparse.Namespace) -> int:
+    center, _, findings = load(args.root)
+    mismatches = glossary.parity(center)
+    report = translation.report_json if args.format == "json" else translation.report_text
+    sys.stdout.write(report(center, findings, mismatches))
+    if args.strict and (findings or mismatches):
+        count = len(findings) + len(mismatches)
+        print(f"status --strict: {count} translation problem{'s' if count != 1 else ''}.",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def _mark(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    center, lock, _ = load(args.root)
+    codes = [lang.code for lang in center.languages]
+    if args.language is not None and args.language not in codes:
+        parser.error(f"--language: '{args.language}' is not a language of the site "
+                     f"({', '.join(codes)})")
+    if args.all:
+        chosen = list(translation.items(center))
+    else:
+        chosen, errors = translation.select(center, args.ids)
+        if errors:
+            parser.error(" ".join(errors))
+    if args.command == "mark-current":
+        new, changed = translation.mark_current(center, lock, chosen, args.language)
+    else:
+        new, changed = translation.mark_outdated(center, lock, chosen, args.language, args.note)
+    written = translation.write_lock(args.root / "faq_source", new)
+    for line in changed:
+        print(line)
+    if written:
+        print(f"faq_source/{translation.LOCK_FILE} updated; run scripts/build_faq.py (or make "
+              "build) to update the pages.")
+    else:
+        print(f"faq_source/{translation.LOCK_FILE}: nothing to change.")
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 
 @dataclass(frozen=True, order=True)
@@ -33,6 +34,10 @@ class Labels:
     related_guides: str
     referring_questions: str
     steps_heading: str
+    outdated_notice: str = ""
+    """Shown above a translation that may be out of date; a link to the original follows."""
+    untranslated_notice: str = ""
+    """Shown above a text not yet translated into this language (the original is shown)."""
 
 
 @dataclass(frozen=True)
@@ -62,8 +67,13 @@ class Fact:
     """A value written once and referenced from texts as ``{{fact:<id>}}``."""
 
     id: str
-    value: datetime.date
+    value: datetime.date | Decimal
+    """A date, an amount (in ``currency``) or a percentage (``12.5`` means 12.5 %)."""
     mark: Mark
+    kind: str = "date"
+    """``date``, ``amount`` or ``percent``: how :func:`render.format_fact` shows it."""
+    currency: str = ""
+    """ISO 4217 code of an amount (``CNY``, ``KRW``, ``USD``)."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,8 @@ class GuideText:
     steps: tuple[str, ...]
     """Markdown, one item per numbered step."""
     mark: Mark
+    field_marks: dict[str, Mark] = field(default_factory=dict, compare=False)
+    """Where each field's text starts (``title``, ``intro``, ``steps[2]``), for located reports."""
 
 
 @dataclass(frozen=True)
@@ -88,8 +100,13 @@ class Guide:
     id: str
     """Stable ASCII id: the page's file name (``guides/<id>.md``) in every language."""
     texts: dict[str, GuideText]
-    """Per language code."""
+    """Per language code, for every language of the site: a language in ``untranslated`` holds
+    the source-language text (the page shows it with a "not yet translated" notice)."""
     mark: Mark
+    source_language: str = ""
+    """The language the guide is written in and translated from (the site default unless set)."""
+    untranslated: frozenset[str] = frozenset()
+    """Languages with no text of their own yet."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +118,8 @@ class EntryText:
     answer: str
     """Markdown."""
     mark: Mark
+    field_marks: dict[str, Mark] = field(default_factory=dict, compare=False)
+    """Where each field's text starts (``question``, ``answer``), for located reports."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +131,34 @@ class Entry:
     guide_ids: tuple[str, ...]
     """Guides the answer relates to, listed under the answer and on each guide page."""
     texts: dict[str, EntryText]
+    """Per language code, for every language of the site: a language in ``untranslated`` holds
+    the source-language text (the page shows it with a "not yet translated" notice)."""
+    mark: Mark
+    source_language: str = ""
+    """The language the entry is written in and translated from (the site default unless set)."""
+    untranslated: frozenset[str] = frozenset()
+    """Languages with no text of their own yet."""
+
+
+@dataclass(frozen=True)
+class TermForm:
+    """How a glossary term is written in one language."""
+
+    use: str
+    """The preferred form."""
+    avoid: tuple[str, ...] = ()
+    """Variants a lint reports, each with ``use`` as the fix."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary term: its preferred form per language and the variants to avoid."""
+
+    id: str
+    forms: dict[str, TermForm]
+    """Per language code (a term may leave a language out)."""
+    name: bool
+    """A name (WorldFirst, 1688): each translation must name it wherever its original does."""
     mark: Mark
 
 
@@ -130,6 +177,8 @@ class HelpCenter:
     where site.yaml names them."""
     source_files: tuple[str, ...] = field(default=())
     """Source files the model was read from, relative to the project root."""
+    glossary: tuple[Term, ...] = ()
+    """Preferred terms and the variants to avoid (faq_source/glossary.yaml; optional)."""
 
     def language(self, code: str) -> Language:
         return next(lang for lang in self.languages if lang.code == code)

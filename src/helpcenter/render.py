@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from decimal import Decimal
 
 from babel.dates import format_date
+from babel.numbers import format_currency, format_percent
 
-from .model import Entry, Guide, HelpCenter, Language
+from .model import Entry, Fact, Guide, HelpCenter, Language
 from .safety import trim_markdown
 from .validate import PLACEHOLDER, PLACEHOLDER_BODY
 
@@ -29,11 +31,18 @@ def guide_page(guide_id: str) -> str:
     return f"guides/{guide_id}.md"
 
 
-def render_site(center: HelpCenter) -> dict[str, str]:
-    """Return ``{path relative to docs/: file text}`` for every page of every language."""
+def render_site(
+    center: HelpCenter, outdated: Collection[tuple[str, str, str]] = ()
+) -> dict[str, str]:
+    """Return ``{path relative to docs/: file text}`` for every page of every language.
+
+    ``outdated`` holds ``(kind, id, language)`` of translations to show with an "out of date"
+    notice (kind ``entry`` or ``guide``; see translation.py); untranslated texts get their
+    notice from the model.
+    """
     pages: dict[str, str] = {}
     for language in center.languages:
-        page = _PageRenderer(center, language)
+        page = _PageRenderer(center, language, frozenset(outdated))
         code = language.code
         pages[f"{code}/{HOME_PAGE}"] = page.home()
         pages[f"{code}/{FAQ_PAGE}"] = page.faq()
@@ -47,6 +56,25 @@ def navigation(center: HelpCenter) -> list[str]:
     the hand-written pages site.yaml lists."""
     extra = [path for path, _ in center.extra_pages]
     return [HOME_PAGE, *(guide_page(g.id) for g in center.guides), FAQ_PAGE, *extra]
+
+
+def format_fact(fact: Fact, locale: str) -> str:
+    """A fact in a language's own form: a long date, an amount of money, or a percentage."""
+    if fact.kind == "amount":
+        return format_currency(Decimal(fact.value), fact.currency, locale=locale)
+    if fact.kind == "percent":  # 1.5 in the source means 1.5 %
+        value = Decimal(fact.value) / 100
+        return format_percent(value, locale=locale, decimal_quantization=False)
+    return format_date(fact.value, "long", locale=locale)
+
+
+def page_url(center: HelpCenter, code: str, markdown_path: str) -> str:
+    """Where a generated page is served, relative to the site root (MkDocs directory URLs;
+    the default language at the root, the others under ``<code>/``)."""
+    prefix = "" if code == center.default_language else f"{code}/"
+    if markdown_path == HOME_PAGE:
+        return prefix
+    return prefix + markdown_path.removesuffix(".md") + "/"
 
 
 def with_marker(body: str, source: str) -> str:
@@ -89,8 +117,11 @@ def escape_plain(text: str) -> str:
 class _PageRenderer:
     """Renders the pages of one language."""
 
-    def __init__(self, center: HelpCenter, language: Language) -> None:
+    def __init__(
+        self, center: HelpCenter, language: Language, outdated: frozenset[tuple[str, str, str]]
+    ) -> None:
         self.center = center
+        self.outdated = outdated
         self.language = language
         self.code = language.code
         self.labels = language.labels
@@ -129,6 +160,7 @@ class _PageRenderer:
                 "",
                 f"## {self.plain(text.question)} {{#{entry.id}}}",
                 "",
+                *self.notice("entry", entry, here, f"#{entry.id}"),
                 self.markdown(text.answer, here),
             ]
             if entry.guide_ids:
@@ -142,6 +174,7 @@ class _PageRenderer:
         lines = [
             f"# {self.plain(text.title)}",
             "",
+            *self.notice("guide", guide, here),
             self.markdown(text.intro, here),
             "",
             f"## {escape_plain(self.labels.steps_heading)}",
@@ -154,6 +187,25 @@ class _PageRenderer:
             lines += ["", f"## {escape_plain(self.labels.referring_questions)}", ""]
             lines += [f"- {self.question_link(entry, here)}" for entry in referring]
         return self.page(lines, "faq_source/guides.yaml")
+
+    def notice(self, kind: str, item: Entry | Guide, here: str, anchor: str = "") -> list[str]:
+        """The "not yet translated" or "may be out of date" notice of an item, as lines."""
+        if self.code in item.untranslated:
+            return [f"> {escape_plain(self.labels.untranslated_notice)}", ""]
+        if (kind, item.id, self.code) not in self.outdated:
+            return []
+        source = self.center.language(item.source_language or self.center.default_language)
+        # Raw HTML: a Markdown link to the other language's page would be checked by MkDocs
+        # inside this language's build, where that page does not exist.
+        target = page_url(self.center, source.code, here)
+        own = page_url(self.center, self.code, here)
+        href = posixpath.relpath(target or ".", own.rstrip("/") or ".")
+        href = ("" if href == "." else href + "/") + anchor
+        link = (
+            f'<a href="{href or "./"}" hreflang="{source.code}" lang="{source.code}">'
+            f"{escape_plain(source.name)}</a>"
+        )
+        return [f"> {escape_plain(self.labels.outdated_notice)} {link}", ""]
 
     def page(self, lines: list[str], source: str) -> str:
         body = "\n".join(lines).rstrip("\n") + "\n"
@@ -170,7 +222,7 @@ class _PageRenderer:
         return f"[{question}]({_relative(FAQ_PAGE, here)}#{entry.id})"
 
     def fact(self, fact_id: str) -> str:
-        return format_date(self.center.facts[fact_id].value, "long", locale=self.code)
+        return format_fact(self.center.facts[fact_id], self.code)
 
     def plain(self, text: str) -> str:
         """A plain-text field: facts expanded, everything else shown as written."""

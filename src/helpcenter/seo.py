@@ -11,10 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
-from babel.dates import format_date
-
 from .model import HelpCenter
-from .render import FAQ_PAGE, HOME_PAGE, navigation
+from .render import FAQ_PAGE, HOME_PAGE, format_fact, navigation
 from .validate import PLACEHOLDER, PLACEHOLDER_BODY
 
 
@@ -116,6 +114,6 @@ def _expand_facts(center: HelpCenter, code: str, text: str) -> str:
     def fact(match):  # validate.py allows only {{fact:ID}} in plain-text fields
         body = PLACEHOLDER_BODY.fullmatch(match.group(1))
         assert body and body.group(1) == "fact"
-        return format_date(center.facts[body.group(2)].value, "long", locale=code)
+        return format_fact(center.facts[body.group(2)], code)
 
     return " ".join(PLACEHOLDER.sub(fact, text).split())

@@ -22,6 +22,8 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 SOURCE_FILES = ("site.yaml", "guides.yaml", "faq.yaml")
 """The files of faq_source/, in the order they are read."""
+OPTIONAL_FILES = ("glossary.yaml",)
+"""Files of faq_source/ read when present (the glossary)."""
 
 
 @dataclass
@@ -60,9 +62,11 @@ def read_source(source_dir: Path, display_root: Path) -> tuple[dict[str, Node], 
     """Read every source file; return ``{file name: root node}`` and the problems found."""
     nodes: dict[str, Node] = {}
     problems: list[Problem] = []
-    for name in SOURCE_FILES:
+    for name in SOURCE_FILES + OPTIONAL_FILES:
         path = source_dir / name
         shown = _display(path, display_root)
+        if name in OPTIONAL_FILES and not path.exists():
+            continue
         if not path.is_file():
             problems.append(Problem(Mark(shown), "", f"file is missing. Create {shown}."))
             continue

@@ -12,15 +12,28 @@ import difflib
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jsonschema
 from referencing import Registry, Resource
 
 from .errors import Problem, SourceError
-from .model import Entry, EntryText, Fact, Guide, GuideText, HelpCenter, Labels, Language, Mark
+from .model import (
+    Entry,
+    EntryText,
+    Fact,
+    Guide,
+    GuideText,
+    HelpCenter,
+    Labels,
+    Language,
+    Mark,
+    Term,
+)
 from .safety import POLICY, unsafe_markup
 from .source import Node, join_path, read_source
 
@@ -40,6 +53,7 @@ _TYPE_NAMES = {
     type(None): "nothing",
 }
 _JSON_TYPE_NAMES = {"string": "a text", "array": "a list", "object": "a block of fields"}
+_Item = TypeVar("_Item", Entry, Guide)
 
 
 def load(source_dir: Path, display_root: Path | None = None) -> HelpCenter:
@@ -49,9 +63,20 @@ def load(source_dir: Path, display_root: Path | None = None) -> HelpCenter:
     for name, node in nodes.items():
         problems += list(_schema_problems(name, node))
     problems += _cross_problems(nodes)
+    if "glossary.yaml" in nodes and not problems:
+        problems += _glossary_problems(nodes)
     if problems:
         raise SourceError(problems)
     return _build(nodes)
+
+
+def _glossary_problems(nodes: dict[str, Node]) -> list[Problem]:
+    """Avoided variants of glossary terms in any writer's text (glossary.py)."""
+    from . import glossary  # glossary.py imports this module's placeholder patterns
+
+    terms = glossary.build_terms(nodes["glossary.yaml"])
+    path = nodes["glossary.yaml"].mark.path
+    return glossary.lint(glossary.iter_texts(_texts(nodes)), terms, path)
 
 
 # --- Stage 1: JSON Schema, per file ------------------------------------------------------------
@@ -176,10 +201,15 @@ def _cross_problems(nodes: dict[str, Node]) -> list[Problem]:
         "guide": _unique_ids(guides, "guides", problems) if "guides.yaml" in nodes else None,
         "question": _unique_ids(entries, "entries", problems) if "faq.yaml" in nodes else None,
     }
-    for kind, items, fixed in (("guides", guides, {"id"}), ("entries", entries, {"id", "guides"})):
+    fixed_keys = (("guides", guides, {"id", "source_language"}),
+                  ("entries", entries, {"id", "guides", "source_language"}))
+    default_code = default.value if default and isinstance(default.value, str) else None
+    for kind, items, fixed in fixed_keys:
         for index, item in enumerate(items):
             if languages is not None:
-                problems += _language_problems(item, f"{kind}[{index}]", kind, fixed, languages)
+                problems += _language_problems(
+                    item, f"{kind}[{index}]", kind, fixed, languages, default_code
+                )
     guide_ids = known["guide"]
     for index, entry in enumerate(entries):
         for position, ref in enumerate(_items(_child(entry, "guides"))):
@@ -200,9 +230,16 @@ def _cross_problems(nodes: dict[str, Node]) -> list[Problem]:
 
 
 def _language_problems(
-    item: Node, path: str, kind: str, fixed: set[str], languages: list[str]
+    item: Node,
+    path: str,
+    kind: str,
+    fixed: set[str],
+    languages: list[str],
+    default: str | None = None,
 ) -> list[Problem]:
-    """A guide or entry must have a block per site language, and no other."""
+    """A guide or entry has blocks only for site languages, and one for its source language.
+    Other missing translations are not problems here: their pages show the original with a
+    notice, and ``scripts/build_faq.py status`` lists them (an error with ``--strict``)."""
     problems = []
     blocks = _mapping(item)
     strays = sorted(set(blocks) - fixed - set(languages))
@@ -218,15 +255,31 @@ def _language_problems(
     item_id = _child(item, "id")
     name = f" of '{item_id.value}'" if item_id and isinstance(item_id.value, str) else ""
     example = "title, summary, intro and steps" if kind == "guides" else "question and answer"
-    for code in languages:
-        if code not in blocks and not difflib.get_close_matches(code, strays, 1, 0.5):
-            problems.append(
-                Problem(
-                    item.mark,
-                    join_path(path, code),
-                    f"missing translation '{code}'{name}. Add an {code}: block with {example}.",
-                )
+    source = _child(item, "source_language")
+    source_code = source.value if source and isinstance(source.value, str) else default
+    if source and source_code not in languages:
+        problems.append(
+            Problem(
+                source.mark,
+                join_path(path, "source_language"),
+                f"'{source_code}' is not a language of the site ({', '.join(languages)}). "
+                f"{_guess(str(source_code), languages)}",
             )
+        )
+    elif (
+        source_code in languages
+        and source_code not in blocks
+        and not difflib.get_close_matches(source_code, strays, 1, 0.5)
+    ):
+        problems.append(
+            Problem(
+                item.mark,
+                join_path(path, source_code),
+                f"missing the {source_code} text{name}, the language it is written in and "
+                f"translated from. Add an {source_code}: block with {example}"
+                + ("." if source else ", or set source_language to the language it is written in."),
+            )
+        )
     return problems
 
 
@@ -377,7 +430,7 @@ def _build(nodes: dict[str, Node]) -> HelpCenter:
     languages = tuple(_language(code, site["languages"][code]) for code in codes)
     fact_nodes = nodes["site.yaml"].value["facts"].value
     facts = {
-        fact_id: Fact(fact_id, datetime.date.fromisoformat(fact["value"]), fact_nodes[fact_id].mark)
+        fact_id: _fact(fact_id, fact, fact_nodes[fact_id].mark)
         for fact_id, fact in site["facts"].items()
     }
     guides = tuple(
@@ -390,25 +443,35 @@ def _build(nodes: dict[str, Node]) -> HelpCenter:
                     intro=text.value["intro"].value,
                     steps=tuple(step.value for step in text.value["steps"].value),
                     mark=text.mark,
+                    field_marks=_field_marks(text),
                 )
                 for code, text in _language_blocks(node)
             },
             mark=node.mark,
+            source_language=_source_language(node),
         )
         for node in nodes["guides.yaml"].value["guides"].value
     )
+    guides = tuple(_with_fallback(guide, default, codes) for guide in guides)
     entries = tuple(
         Entry(
             id=node.value["id"].value,
             guide_ids=tuple(ref.value for ref in node.value["guides"].value),
             texts={
-                code: EntryText(text.value["question"].value, text.value["answer"].value, text.mark)
+                code: EntryText(
+                    text.value["question"].value,
+                    text.value["answer"].value,
+                    text.mark,
+                    field_marks=_field_marks(text),
+                )
                 for code, text in _language_blocks(node)
             },
             mark=node.mark,
+            source_language=_source_language(node),
         )
         for node in nodes["faq.yaml"].value["entries"].value
     )
+    entries = tuple(_with_fallback(entry, default, codes) for entry in entries)
     extra_pages = nodes["site.yaml"].value.get("extra_pages")
     return HelpCenter(
         default,
@@ -420,7 +483,45 @@ def _build(nodes: dict[str, Node]) -> HelpCenter:
         if extra_pages
         else (),
         source_files=tuple(node.mark.path for node in nodes.values()),
+        glossary=_glossary(nodes),
     )
+
+
+def _glossary(nodes: dict[str, Node]) -> tuple[Term, ...]:
+    from .glossary import build_terms  # glossary.py imports this module
+
+    return build_terms(nodes["glossary.yaml"]) if "glossary.yaml" in nodes else ()
+
+
+def _fact(fact_id: str, data: dict, mark: Mark) -> Fact:
+    if data["type"] == "date":
+        return Fact(fact_id, datetime.date.fromisoformat(data["value"]), mark)
+    # str() first: the float 0.1 would become 0.1000000000000000055511151231257827...
+    return Fact(fact_id, Decimal(str(data["value"])), mark, data["type"], data.get("currency", ""))
+
+
+def _source_language(item: Node) -> str:
+    source = item.value.get("source_language")
+    return source.value if source is not None else ""
+
+
+def _field_marks(text: Node) -> dict[str, Mark]:
+    """Where each field's text starts (the line after ``|`` or ``>`` for block texts)."""
+    marks = {}
+    for key, value in text.value.items():
+        if isinstance(value.value, list):
+            marks.update({f"{key}[{i}]": step.line_of(0) for i, step in enumerate(value.value)})
+        else:
+            marks[key] = value.line_of(0)
+    return marks
+
+
+def _with_fallback(item: _Item, default: str, codes: list[str]) -> _Item:
+    """The item with a text for every language: a missing translation holds the original."""
+    source = item.source_language or default
+    missing = frozenset(code for code in codes if code not in item.texts)
+    texts = {code: item.texts.get(code) or item.texts[source] for code in codes}
+    return replace(item, texts=texts, source_language=source, untranslated=missing)
 
 
 def _language(code: str, data: dict) -> Language:
