@@ -128,3 +128,20 @@ def test_not_found_page_per_language(page, base_url, missing, lang):
     home.click()
     page.wait_for_load_state("load")
     assert page.url == base_url + language_root(lang)
+
+
+def test_phone_search(browser, base_url):
+    context = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True,
+                                  has_touch=True, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(base_url)
+    page.locator("label.md-header__button[for='__search']").click()
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible")
+    box.fill("잔고 출금")
+    box.press("End")
+    first = page.locator("a.md-search-result__link[href*='#alipay-balance']").first
+    first.wait_for(state="visible")
+    first.click()
+    page.wait_for_url(re.compile(r".*/help/faq/.*#alipay-balance$"))
+    context.close()
