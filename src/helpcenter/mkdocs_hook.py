@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from . import search_index, seo
+from . import anchors, search_index, seo
 from .cli import generate
 from .errors import HelpCenterError
 from .model import HelpCenter
@@ -69,6 +69,12 @@ def _configure_languages(config: MkDocsConfig, center: HelpCenter) -> None:
                 "build": True,
                 "site_name": language.site_name,
                 "site_description": language.description,
+                # the FAQ section of the navigation is titled in the default language
+                "nav_translations": {
+                    center.language(center.default_language).labels.faq_title: (
+                        language.labels.faq_title
+                    )
+                },
             }
         )
         failed, _ = item.validate()
@@ -105,7 +111,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: obj
     """Drop the generated-file marker before MkDocs reads the page: MkDocs takes the title only
     from a leading H1, and the marker is for the generator, not for readers."""
     parts = split_marker(markdown)
-    return parts[1] if parts else markdown
+    if not parts:
+        return markdown
+    if _site.center is None:
+        return parts[1]
+    # Generated section headings get one anchor in every language (anchors.py).
+    labels = _site.center.language(_current_language(config)).labels
+    return anchors.with_stable_ids(parts[1], labels)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:

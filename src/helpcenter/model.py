@@ -138,6 +138,27 @@ class Entry:
     """The language the entry is written in and translated from (the site default unless set)."""
     untranslated: frozenset[str] = frozenset()
     """Languages with no text of their own yet."""
+    category: str | None = None
+    """Id of the category whose FAQ page shows the entry (None when the FAQ has no categories)."""
+
+
+@dataclass(frozen=True)
+class CategoryText:
+    """A FAQ category in one language."""
+
+    title: str
+    """Plain text: the category page's heading and its entry in the navigation."""
+    description: str
+    """Plain text, may be empty: shown under the title on the FAQ index."""
+
+
+@dataclass(frozen=True)
+class Category:
+    """A group of questions with its own FAQ page (``faq/<id>/``), in source order."""
+
+    id: str
+    texts: dict[str, CategoryText]
+    mark: Mark
 
 
 @dataclass(frozen=True)
@@ -179,6 +200,8 @@ class HelpCenter:
     """Source files the model was read from, relative to the project root."""
     glossary: tuple[Term, ...] = ()
     """Preferred terms and the variants to avoid (faq_source/glossary.yaml; optional)."""
+    categories: tuple[Category, ...] = ()
+    """FAQ categories of faq.yaml, in page order; empty: one FAQ page (split past 50 questions)."""
 
     def language(self, code: str) -> Language:
         return next(lang for lang in self.languages if lang.code == code)

@@ -16,14 +16,15 @@ from decimal import Decimal
 from babel.dates import format_date
 from babel.numbers import format_currency, format_percent
 
-from .model import Entry, Fact, Guide, HelpCenter, Language
+from . import layout
+from .model import Category, CategoryText, Entry, Fact, Guide, HelpCenter, Language
 from .safety import trim_markdown
 from .validate import PLACEHOLDER, PLACEHOLDER_BODY
 
 MARKER = "<!-- generated-by: helpcenter"
 """How every generated file begins; files without it are never touched."""
 
-FAQ_PAGE = "faq.md"
+FAQ_PAGE = layout.FAQ_PAGE
 HOME_PAGE = "index.md"
 
 
@@ -45,17 +46,43 @@ def render_site(
         page = _PageRenderer(center, language, frozenset(outdated))
         code = language.code
         pages[f"{code}/{HOME_PAGE}"] = page.home()
-        pages[f"{code}/{FAQ_PAGE}"] = page.faq()
+        if center.categories:
+            pages[f"{code}/{layout.FAQ_INDEX}"] = page.faq_index()
+        for faq_page in layout.faq_pages(center):
+            pages[f"{code}/{faq_page.path}"] = page.faq(faq_page)
         for guide in center.guides:
             pages[f"{code}/{guide_page(guide.id)}"] = page.guide(guide)
     return dict(sorted(pages.items()))
 
 
-def navigation(center: HelpCenter) -> list[str]:
+def navigation(center: HelpCenter) -> list[str | dict]:
     """MkDocs ``nav`` (paths inside a language folder): home, the guides in order, the FAQ, then
     the hand-written pages site.yaml lists."""
     extra = [path for path, _ in center.extra_pages]
-    return [HOME_PAGE, *(guide_page(g.id) for g in center.guides), FAQ_PAGE, *extra]
+    guides = [guide_page(g.id) for g in center.guides]
+    faq_pages = [page.path for page in layout.faq_pages(center)]
+    if center.categories:  # a section: the index, then a page per category (and part)
+        faq: list[str | dict] = [
+            {
+                center.language(center.default_language).labels.faq_title: [
+                    layout.FAQ_INDEX,
+                    *faq_pages,
+                ]
+            }
+        ]
+    else:
+        faq = list(faq_pages)
+    return [HOME_PAGE, *guides, *faq, *extra]
+
+
+def page_paths(center: HelpCenter) -> list[str]:
+    """Every page of a language (paths inside its folder), in navigation order."""
+    paths: list[str] = []
+    for item in navigation(center):
+        paths += (
+            [p for section in item.values() for p in section] if isinstance(item, dict) else [item]
+        )
+    return paths
 
 
 def format_fact(fact: Fact, locale: str) -> str:
@@ -127,6 +154,7 @@ class _PageRenderer:
         self.labels = language.labels
         self.guides = {g.id: g for g in center.guides}
         self.entries = {e.id: e for e in center.entries}
+        self.entry_pages = layout.entry_pages(center)
 
     # --- pages -----------------------------------------------------------------------------
 
@@ -144,17 +172,56 @@ class _PageRenderer:
             text = guide.texts[self.code]
             lines.append(f"{number}. {self.guide_link(guide, here)}: {self.plain(text.summary)}")
         lines += ["", f"## {escape_plain(self.labels.faq_title)}", ""]
-        lines += [f"- {self.question_link(entry, here)}" for entry in self.center.entries]
+        faq_pages = layout.faq_pages(self.center)
+        if len(faq_pages) == 1:  # a short FAQ: every question
+            lines += [f"- {self.question_link(entry, here)}" for entry in self.center.entries]
+        else:  # a long one: its pages (categories)
+            for faq_page in faq_pages:
+                title = (
+                    self.category_text(faq_page.category).title
+                    if faq_page.category
+                    else self.labels.faq_title
+                )
+                if faq_page.parts > 1:
+                    title = f"{title} ({faq_page.part}/{faq_page.parts})"
+                lines.append(f"- [{self.plain(title)}]({_relative(faq_page.path, here)})")
         return self.page(lines, "faq_source/site.yaml")
 
-    def faq(self) -> str:
-        here = FAQ_PAGE
+    def faq_index(self) -> str:
+        """``faq/index.md``: the categories, each with its questions linked."""
+        here = layout.FAQ_INDEX
         lines = [
             f"# {escape_plain(self.labels.faq_title)}",
             "",
             escape_plain(self.labels.faq_intro),
         ]
-        for entry in self.center.entries:
+        for faq_page in layout.faq_pages(self.center):
+            if faq_page.part > 1 or faq_page.category is None:
+                continue
+            text = self.category_text(faq_page.category)
+            link = f"[{self.plain(text.title)}]({_relative(faq_page.path, here)})"
+            lines += ["", f"## {link}", ""]
+            if text.description:
+                lines += [self.plain(text.description), ""]
+            count = sum(1 for e in self.center.entries if e.category == faq_page.category.id)
+            shown = [e for e in self.center.entries if e.category == faq_page.category.id][:5]
+            lines += [f"- {self.question_link(entry, here)}" for entry in shown]
+            if count > len(shown):
+                lines.append(f"- [… ({count})]({_relative(faq_page.path, here)})")
+        return self.page(lines, "faq_source/faq.yaml")
+
+    def faq(self, faq_page: layout.FaqPage) -> str:
+        """One FAQ page: its questions, each with its anchor (the entry id), answer and guides."""
+        here = faq_page.path
+        if faq_page.category is None:
+            title, intro = self.labels.faq_title, self.labels.faq_intro
+        else:
+            text = self.category_text(faq_page.category)
+            title, intro = text.title, text.description
+        if faq_page.parts > 1:
+            title = f"{title} ({faq_page.part}/{faq_page.parts})"
+        lines = [f"# {self.plain(title)}", "", self.plain(intro)]
+        for entry in faq_page.entries:
             text = entry.texts[self.code]
             lines += [
                 "",
@@ -167,6 +234,10 @@ class _PageRenderer:
                 links = " · ".join(self.guide_link(self.guides[g], here) for g in entry.guide_ids)
                 lines += ["", f"**{escape_plain(self.labels.related_guides)}:** {links}"]
         return self.page(lines, "faq_source/faq.yaml")
+
+    def category_text(self, category: Category) -> CategoryText:
+        texts = category.texts
+        return texts.get(self.code) or texts[self.center.default_language]
 
     def guide(self, guide: Guide) -> str:
         here = guide_page(guide.id)
@@ -219,7 +290,7 @@ class _PageRenderer:
 
     def question_link(self, entry: Entry, here: str) -> str:
         question = self.plain(entry.texts[self.code].question)
-        return f"[{question}]({_relative(FAQ_PAGE, here)}#{entry.id})"
+        return f"[{question}]({_relative(self.entry_pages[entry.id], here)}#{entry.id})"
 
     def fact(self, fact_id: str) -> str:
         return format_fact(self.center.facts[fact_id], self.code)

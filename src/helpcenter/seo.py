@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
 from .model import HelpCenter
-from .render import FAQ_PAGE, HOME_PAGE, format_fact, navigation
+from .render import FAQ_PAGE, HOME_PAGE, format_fact, page_paths
 from .validate import PLACEHOLDER, PLACEHOLDER_BODY
 
 
@@ -68,8 +68,10 @@ def description(center: HelpCenter, code: str, path: str) -> str:
     language = center.language(code)
     if path == page_path(HOME_PAGE):
         text = language.description
-    elif path == page_path(FAQ_PAGE):
-        text = language.labels.faq_intro
+    elif path == page_path(FAQ_PAGE) or path.startswith("faq"):
+        category = next((c for c in center.categories if path.startswith(f"faq/{c.id}")), None)
+        own = category and (category.texts.get(code) or category.texts[center.default_language])
+        text = (own and own.description) or language.labels.faq_intro
     else:
         guide = next((g for g in center.guides if page_path(f"guides/{g.id}.md") == path), None)
         text = guide.texts[code].summary if guide else language.description
@@ -87,7 +89,7 @@ def sitemap_xml(center: HelpCenter, site_url: str, lastmod: str | None = None) -
         'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
     for lang in center.languages:
-        for markdown_path in navigation(center):
+        for markdown_path in page_paths(center):
             seo = page_seo(center, site_url, lang.code, page_path(markdown_path))
             lines += ["  <url>", f"    <loc>{_text(seo.canonical)}</loc>"]
             if lastmod:

@@ -3,6 +3,7 @@
 - ``search/<lang>.json``: one search index per language (search_index.py), and a stub in place of
   the theme's all-languages ``search/search_index.json``;
 - ``sitemap.xml`` (+ ``.gz``) with hreflang alternates and ``x-default`` (seo.py);
+- ``faq-anchors.json`` per language: where each question is now (for old addresses);
 - ``404.html`` in the default language at the root and ``<lang>/404.html`` for the others: with
   mkdocs-static-i18n every language build writes ``site/404.html``, the last one wins.
 """
@@ -11,11 +12,11 @@ from __future__ import annotations
 
 import datetime
 import gzip
+import json
 from collections.abc import Iterable
 
-from . import search_index, seo
+from . import layout, search_index, seo
 from .model import HelpCenter
-from .render import FAQ_PAGE
 
 
 def site_files(
@@ -36,12 +37,19 @@ def site_files(
         # not searched: the pages they link to are.
         labels = language.labels
         skip = (labels.referring_questions, labels.faq_title, labels.guides_heading)
-        faq = seo.language_root(center, language.code) + seo.page_path(FAQ_PAGE)
+        root = seo.language_root(center, language.code)
+        faq = [root + seo.page_path(page.path) for page in layout.faq_pages(center)]
         index = search_index.build_index(language.code, documents[language.code],
                                          language.synonyms, skip_titles=skip,
-                                         boosted_pages=[faq])
+                                         boosted_pages=faq)
         files[f"search/{language.code}.json"] = search_index.to_json(index).encode()
     files["search/search_index.json"] = search_index.stub_index(codes).encode()
+    # {question id: its FAQ page} per language, for old or moved question addresses
+    # (theme/assets/javascripts/helpcenter-anchors.js).
+    anchors = {entry: seo.page_path(page) for entry, page in layout.entry_pages(center).items()}
+    anchors_json = json.dumps(anchors, sort_keys=True, separators=(",", ":")).encode()
+    for language in center.languages:
+        files[f"{seo.language_root(center, language.code)}faq-anchors.json"] = anchors_json
 
     lastmod = None
     if source_date_epoch is not None:

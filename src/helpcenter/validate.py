@@ -23,6 +23,8 @@ from referencing import Registry, Resource
 
 from .errors import Problem, SourceError
 from .model import (
+    Category,
+    CategoryText,
     Entry,
     EntryText,
     Fact,
@@ -40,6 +42,9 @@ from .source import Node, join_path, read_source
 SCHEMA_DIR = Path(__file__).parent / "schema"
 """The schemas, shipped in the package; ``faq_source/schema`` links to the same files."""
 
+LANGUAGE_CODE = re.compile(r"^[a-z]{2}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
+"""As common.schema.json's language_code: a key of this form in an item is a language block;
+another key is a misnamed field, which the schema reports."""
 PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 PLACEHOLDER_BODY = re.compile(r"\s*(fact|guide|question):([^\s{}]*)\s*")
 
@@ -52,7 +57,12 @@ _TYPE_NAMES = {
     dict: "a block of fields",
     type(None): "nothing",
 }
-_JSON_TYPE_NAMES = {"string": "a text", "array": "a list", "object": "a block of fields"}
+_JSON_TYPE_NAMES = {
+    "string": "a text",
+    "array": "a list",
+    "object": "a block of fields",
+    "number": "a number",
+}
 _Item = TypeVar("_Item", Entry, Guide)
 
 
@@ -201,8 +211,10 @@ def _cross_problems(nodes: dict[str, Node]) -> list[Problem]:
         "guide": _unique_ids(guides, "guides", problems) if "guides.yaml" in nodes else None,
         "question": _unique_ids(entries, "entries", problems) if "faq.yaml" in nodes else None,
     }
-    fixed_keys = (("guides", guides, {"id", "source_language"}),
-                  ("entries", entries, {"id", "guides", "source_language"}))
+    fixed_keys = (
+        ("guides", guides, {"id", "source_language"}),
+        ("entries", entries, {"id", "guides", "source_language", "category"}),
+    )
     default_code = default.value if default and isinstance(default.value, str) else None
     for kind, items, fixed in fixed_keys:
         for index, item in enumerate(items):
@@ -222,10 +234,76 @@ def _cross_problems(nodes: dict[str, Node]) -> list[Problem]:
                     )
                 )
 
+    problems += _category_problems(nodes.get("faq.yaml"), entries, languages, default_code)
+
     for path, text_node, markdown in _texts(nodes):
         problems += _placeholder_problems(text_node, path, known, markdown)
         if markdown:
             problems += _markup_problems(text_node, path)
+    return problems
+
+
+def _category_problems(
+    faq: Node | None, entries: list[Node], languages: list[str] | None, default: str | None
+) -> list[Problem]:
+    """Categories have unique ids and a default-language title; with categories every entry
+    names a known one, without them none does."""
+    problems: list[Problem] = []
+    categories_node = _child(faq, "categories")
+    categories = _items(categories_node)
+    ids = _unique_ids(categories, "categories", problems)
+    for index, category in enumerate(categories):
+        if default and languages and default in languages and default not in _mapping(category):
+            problems.append(
+                Problem(
+                    category.mark,
+                    f"categories[{index}].{default}",
+                    f"missing the {default} title of this category. Add an "
+                    f"{default}: block with its title.",
+                )
+            )
+        for key in sorted(set(_mapping(category)) - {"id"} - set(languages or [])):
+            if languages is not None and LANGUAGE_CODE.match(key):  # others: the schema's
+                problems.append(
+                    Problem(
+                        category.key_marks[key],
+                        f"categories[{index}].{key}",
+                        f"'{key}' is not a language of the site "
+                        f"({', '.join(languages)}). {_guess(key, languages)}",
+                    )
+                )
+    for index, entry in enumerate(entries):
+        category = _child(entry, "category")
+        field = f"entries[{index}].category"
+        if categories_node is None:
+            if category is not None:
+                problems.append(
+                    Problem(
+                        category.mark,
+                        field,
+                        "no categories are defined. Add "
+                        "a categories: list to faq.yaml, or remove this line.",
+                    )
+                )
+        elif category is None:
+            if isinstance(entry.value, dict):
+                problems.append(
+                    Problem(
+                        entry.mark,
+                        field,
+                        "missing category: with categories "
+                        f"defined, every question names one ({', '.join(ids)}).",
+                    )
+                )
+        elif isinstance(category.value, str) and category.value not in ids:
+            problems.append(
+                Problem(
+                    category.mark,
+                    field,
+                    f"unknown category '{category.value}'. "
+                    f"{_guess(category.value, ids, 'categories')}",
+                )
+            )
     return problems
 
 
@@ -242,7 +320,7 @@ def _language_problems(
     notice, and ``scripts/build_faq.py status`` lists them (an error with ``--strict``)."""
     problems = []
     blocks = _mapping(item)
-    strays = sorted(set(blocks) - fixed - set(languages))
+    strays = sorted(k for k in set(blocks) - fixed - set(languages) if LANGUAGE_CODE.match(k))
     for key in strays:
         problems.append(
             Problem(
@@ -336,6 +414,11 @@ def _texts(nodes: dict[str, Node]) -> Iterator[tuple[str, Node, bool]]:
             yield from _text_at(text, ("intro",), f"{base}.intro", True)
             for step_index, step in enumerate(_items(_child(text, "steps"))):
                 yield from _text_at(step, (), f"{base}.steps[{step_index}]", True)
+    for index, category in enumerate(_items(_child(nodes.get("faq.yaml"), "categories"))):
+        for code, text in _mapping(category).items():
+            base = f"categories[{index}].{code}"
+            yield from _text_at(text, ("title",), f"{base}.title", False)
+            yield from _text_at(text, ("description",), f"{base}.description", False)
     for index, entry in enumerate(_items(_child(nodes.get("faq.yaml"), "entries"))):
         for code, text in _language_blocks(entry):
             base = f"entries[{index}].{code}"
@@ -468,6 +551,7 @@ def _build(nodes: dict[str, Node]) -> HelpCenter:
             },
             mark=node.mark,
             source_language=_source_language(node),
+            category=node.value["category"].value if "category" in node.value else None,
         )
         for node in nodes["faq.yaml"].value["entries"].value
     )
@@ -484,7 +568,26 @@ def _build(nodes: dict[str, Node]) -> HelpCenter:
         else (),
         source_files=tuple(node.mark.path for node in nodes.values()),
         glossary=_glossary(nodes),
+        categories=_categories(nodes["faq.yaml"], default),
     )
+
+
+def _categories(faq: Node, default: str) -> tuple[Category, ...]:
+    """The FAQ categories; a language without its own title uses the default language's."""
+    categories = []
+    for node in _items(_child(faq, "categories")):
+        texts = {
+            code: CategoryText(block.value["title"].value, _optional(block, "description"))
+            for code, block in _mapping(node).items()
+            if code != "id"
+        }
+        categories.append(Category(node.value["id"].value, texts, node.mark))
+    return tuple(categories)
+
+
+def _optional(block: Node, key: str) -> str:
+    value = _child(block, key)
+    return value.value if value is not None else ""
 
 
 def _glossary(nodes: dict[str, Node]) -> tuple[Term, ...]:

@@ -1,0 +1,69 @@
+"""Which FAQ page shows which question. Pure, like render.py.
+
+Without categories the questions fill ``faq.md``; with categories, ``faq/index.md`` lists them
+and each has its page ``faq/<category>.md``. Either way a page holds at most
+:data:`QUESTIONS_PER_PAGE` questions: a longer run continues on ``-2``, ``-3``... pages.
+A question's anchor is always its id, whatever page it is on, so that a link survives a move
+(the theme's ``moved-anchors.js`` sends an old ``page#id`` address to the page now showing it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Category, Entry, HelpCenter
+
+QUESTIONS_PER_PAGE = 50
+FAQ_PAGE = "faq.md"
+FAQ_INDEX = "faq/index.md"
+
+
+@dataclass(frozen=True)
+class FaqPage:
+    """One generated FAQ page."""
+
+    path: str
+    """Inside a language folder: ``faq.md``, ``faq-2.md``, ``faq/<category>.md``..."""
+    category: Category | None
+    part: int
+    """1 for the first page of a category (or of the uncategorised FAQ), then 2, 3..."""
+    parts: int
+    entries: tuple[Entry, ...]
+
+
+def faq_pages(center: HelpCenter) -> list[FaqPage]:
+    """The FAQ pages in navigation order (the category index excepted)."""
+    if not center.categories:
+        return _split(None, "faq", list(center.entries))
+    pages: list[FaqPage] = []
+    for category in center.categories:
+        entries = [e for e in center.entries if e.category == category.id]
+        pages += _split(category, f"faq/{category.id}", entries)
+    return pages
+
+
+def faq_home(center: HelpCenter) -> str:
+    """The page the navigation and the home page call "the FAQ"."""
+    return FAQ_INDEX if center.categories else FAQ_PAGE
+
+
+def entry_pages(center: HelpCenter) -> dict[str, str]:
+    """``{entry id: FAQ page path}``."""
+    return {entry.id: page.path for page in faq_pages(center) for entry in page.entries}
+
+
+def _split(category: Category | None, stem: str, entries: list[Entry]) -> list[FaqPage]:
+    chunks = [
+        entries[i : i + QUESTIONS_PER_PAGE] for i in range(0, len(entries), QUESTIONS_PER_PAGE)
+    ]
+    chunks = chunks or [[]]
+    return [
+        FaqPage(
+            path=f"{stem}.md" if part == 1 else f"{stem}-{part}.md",
+            category=category,
+            part=part,
+            parts=len(chunks),
+            entries=tuple(chunk),
+        )
+        for part, chunk in enumerate(chunks, start=1)
+    ]
