@@ -141,12 +141,19 @@ def _parser(root: Path) -> argparse.ArgumentParser:
     )
     for name, text in (
         ("mark-current", "record that translations were reviewed against the current original"),
-        ("mark-outdated", "record that translations were made from another text than the "
-         "current original (to reconcile)"),
+        (
+            "mark-outdated",
+            "record that translations were made from another text than the "
+            "current original (to reconcile)",
+        ),
     ):
         sub = commands.add_parser(name, parents=[common], help=text, description=text + ".")
-        sub.add_argument("ids", nargs="*", metavar="ID",
-                         help="question or guide ids (question:ID or guide:ID if both exist)")
+        sub.add_argument(
+            "ids",
+            nargs="*",
+            metavar="ID",
+            help="question or guide ids (question:ID or guide:ID if both exist)",
+        )
         sub.add_argument("--all", action="store_true", help="every question and guide")
         sub.add_argument("--language", help="only this translation language (default: all)")
         if name == "mark-outdated":
@@ -161,8 +168,10 @@ def _status(args: argparse.Namespace) -> int:
     sys.stdout.write(report(center, findings, mismatches))
     if args.strict and (findings or mismatches):
         count = len(findings) + len(mismatches)
-        print(f"status --strict: {count} translation problem{'s' if count != 1 else ''}.",
-              file=sys.stderr)
+        print(
+            f"status --strict: {count} translation problem{'s' if count != 1 else ''}.",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -171,8 +180,9 @@ def _mark(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     center, lock, _ = load(args.root)
     codes = [lang.code for lang in center.languages]
     if args.language is not None and args.language not in codes:
-        parser.error(f"--language: '{args.language}' is not a language of the site "
-                     f"({', '.join(codes)})")
+        parser.error(
+            f"--language: '{args.language}' is not a language of the site ({', '.join(codes)})"
+        )
     if args.all:
         chosen = list(translation.items(center))
     else:
@@ -187,8 +197,10 @@ def _mark(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     for line in changed:
         print(line)
     if written:
-        print(f"faq_source/{translation.LOCK_FILE} updated; run scripts/build_faq.py (or make "
-              "build) to update the pages.")
+        print(
+            f"faq_source/{translation.LOCK_FILE} updated; run scripts/build_faq.py (or make "
+            "build) to update the pages."
+        )
     else:
         print(f"faq_source/{translation.LOCK_FILE}: nothing to change.")
     return 0

@@ -58,8 +58,9 @@ def _blank_placeholders(text: str) -> str:
     return PLACEHOLDER.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def lint(texts: Iterable[tuple[str, str, Node]], terms: Iterable[Term], glossary_path: str
-         ) -> list[Problem]:
+def lint(
+    texts: Iterable[tuple[str, str, Node]], terms: Iterable[Term], glossary_path: str
+) -> list[Problem]:
     """``texts``: (field path, language code, text node). One problem per use of an avoided
     variant, at its line."""
     rules = [
@@ -121,14 +122,14 @@ class Mismatch:
         return Problem(self.mark, self.field, self.message)
 
 
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|<((?:https?|mailto|tel):[^>\s]+)>|(?<![(<])(https?://[^\s)>]+)")
+_LINK = re.compile(
+    r"\]\(\s*<?([^)\s>]+)|<((?:https?|mailto|tel):[^>\s]+)>|(?<![(<])(https?://[^\s)>]+)"
+)
 _LIST_NUMBER = re.compile(r"^\s*\d+[.)]\s", re.MULTILINE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def features(
-    text: str, names: Iterable[tuple[str, re.Pattern[str], str]]
-) -> dict[str, set[str]]:
+def features(text: str, names: Iterable[tuple[str, re.Pattern[str], str]]) -> dict[str, set[str]]:
     """What parity compares in one text: placeholders by kind, link addresses, numbers, names."""
     found: dict[str, set[str]] = {"fact": set(), "guide": set(), "question": set()}
     for match in PLACEHOLDER.finditer(text):
@@ -168,9 +169,7 @@ def parity(center: HelpCenter) -> list[Mismatch]:
         ]
         for code in center.languages
     }
-    shown_name = {
-        (t.id, code): form.use for t in names for code, form in t.forms.items()
-    }
+    shown_name = {(t.id, code): form.use for t in names for code, form in t.forms.items()}
     result = []
     for item in items(center):
         source = item.value.texts[item.source_language]
@@ -185,22 +184,29 @@ def parity(center: HelpCenter) -> list[Mismatch]:
             if item.kind == "guide" and len(source.steps) != len(text.steps):  # type: ignore[union-attr]
                 result.append(
                     Mismatch(
-                        code, text.mark, f"{where}.steps",
+                        code,
+                        text.mark,
+                        f"{where}.steps",
                         f"{len(text.steps)} steps here, {len(source.steps)} in the "  # type: ignore[union-attr]
                         f"{item.source_language} text ({source.mark}).",
-                        item.kind, item.id,
+                        item.kind,
+                        item.id,
                     )
                 )
             for key, value in translated.items():
-                if key not in original:
-                    continue
+                if key not in original or (
+                    key.startswith("steps[") and len(original) != len(translated)
+                ):
+                    continue  # steps that do not pair up: their count is reported instead
                 mine = features(value, patterns[code])
                 theirs = features(original[key], patterns[item.source_language])
                 here = text.field_marks.get(key, text.mark)
                 there = source.field_marks.get(key, source.mark)
                 for what in _WHAT:
-                    for missing, extra in ((theirs[what] - mine[what], "missing here"),
-                                           (mine[what] - theirs[what], "not in the original")):
+                    for missing, extra in (
+                        (theirs[what] - mine[what], "missing here"),
+                        (mine[what] - theirs[what], "not in the original"),
+                    ):
                         for value_ in sorted(missing):
                             label = value_
                             if what == "name":
@@ -211,11 +217,14 @@ def parity(center: HelpCenter) -> list[Mismatch]:
                                 label = mine_ if mine_ == theirs_ else f"{mine_} / {theirs_}"
                             result.append(
                                 Mismatch(
-                                    code, here, f"{where}.{key}",
+                                    code,
+                                    here,
+                                    f"{where}.{key}",
                                     f"{_WHAT[what]} '{label}' {extra}: the "
                                     f"{item.source_language} text ({there}) "
                                     + ("has it." if extra == "missing here" else "does not."),
-                                    item.kind, item.id,
+                                    item.kind,
+                                    item.id,
                                 )
                             )
     return sorted(result)

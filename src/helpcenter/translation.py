@@ -146,7 +146,7 @@ def read_lock(source_dir: Path, display_root: Path) -> tuple[Lock, list[Problem]
             problems.append(Problem(Mark(shown), key, f"expected a block of ids. {fix}"))
             continue
         for item_id, languages in section.items():
-            for language, value in (languages.items() if isinstance(languages, dict) else []):
+            for language, value in languages.items() if isinstance(languages, dict) else []:
                 if not (
                     isinstance(value, dict)
                     and isinstance(value.get("from"), str)
@@ -219,26 +219,39 @@ def status(center: HelpCenter, lock: Lock) -> list[Finding]:
                 continue
             field_path = f"{item.path}.{code}"
             if code in item.value.untranslated:
-                example = "title, summary, intro and steps" if item.kind == "guide" else (
-                    "question and answer"
+                example = (
+                    "title, summary, intro and steps"
+                    if item.kind == "guide"
+                    else ("question and answer")
                 )
                 findings.append(
                     Finding(
-                        code, "missing", item.value.mark, field_path, item.kind, item.id,
+                        code,
+                        "missing",
+                        item.value.mark,
+                        field_path,
+                        item.kind,
+                        item.id,
                         item.source_language,
                         f"missing translation '{code}' of '{item.id}' (its pages show the "
                         f"{item.source_language} text). Add an {code}: block with {example}.",
                     )
                 )
                 continue
-            reason = _outdated_reason(item, code, current, lock.records.get((item.kind, item.id,
-                                                                              code)))
+            reason = _outdated_reason(
+                item, code, current, lock.records.get((item.kind, item.id, code))
+            )
             if reason:
                 findings.append(
                     Finding(
-                        code, "outdated", item.value.texts[code].mark, field_path, item.kind,
-                        item.id, item.source_language, f"outdated translation of {item.label}: "
-                        f"{reason}",
+                        code,
+                        "outdated",
+                        item.value.texts[code].mark,
+                        field_path,
+                        item.kind,
+                        item.id,
+                        item.source_language,
+                        f"outdated translation of {item.label}: {reason}",
                     )
                 )
     return sorted(findings, key=lambda f: (f.language, f.mark, f.field))
@@ -250,7 +263,9 @@ def _outdated_reason(item: Item, code: str, current: str, record: Record | None)
     if record is None:
         return f"never marked current. {done}"
     if record.source != source:
-        return f"made from the {record.source} text, but the item is now written in {source}. {done}"
+        return (
+            f"made from the {record.source} text, but the item is now written in {source}. {done}"
+        )
     if record.hash is None:
         note = f" ({record.note})" if record.note else ""
         return f"made from another {source} text than the current one{note}. {done}"
@@ -383,8 +398,13 @@ def report_json(center: HelpCenter, findings: list[Finding], mismatches: list) -
 
     def place(problem: Problem) -> dict:
         mark = problem.mark
-        return {"file": mark.path, "line": mark.line, "column": mark.column,
-                "field": problem.field, "message": problem.message}
+        return {
+            "file": mark.path,
+            "line": mark.line,
+            "column": mark.column,
+            "field": problem.field,
+            "message": problem.message,
+        }
 
     languages = {}
     for language in center.languages:
@@ -392,9 +412,14 @@ def report_json(center: HelpCenter, findings: list[Finding], mismatches: list) -
         theirs = [m for m in mismatches if m.language == language.code]
         languages[language.code] = {
             state: [
-                {"kind": f.kind, "id": f.item_id, "source_language": f.source_language,
-                 **place(f.problem())}
-                for f in mine if f.state == state
+                {
+                    "kind": f.kind,
+                    "id": f.item_id,
+                    "source_language": f.source_language,
+                    **place(f.problem()),
+                }
+                for f in mine
+                if f.state == state
             ]
             for state in ("missing", "outdated")
         }
