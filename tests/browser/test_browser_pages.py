@@ -58,6 +58,17 @@ def test_selector_keeps_the_question(page, base_url, code):
         assert page.locator(f"[id='{question}']").is_visible()
 
 
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_selector_keeps_a_section_of_a_guide_or_the_home_page(page, base_url, code):
+    for path, anchor in [("guides/settle-alipay-business/", "steps"),
+                         ("guides/link-1688-in-worldfirst/", "related-questions"),
+                         ("", "guides"), ("", "questions")]:
+        page.goto(base_url + language_root(code) + path + "#" + anchor)
+        switch_language(page, OTHER[code])
+        assert page.url == base_url + language_root(OTHER[code]) + path + "#" + anchor
+        assert page.locator(f"[id='{anchor}']").is_visible()
+
+
 def test_selector_follows_an_anchor_chosen_while_reading(page, base_url):
     page.goto(base_url + "faq/")
     page.locator("a[href='#link-fails']:visible").first.click()  # in the table of contents
