@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -52,3 +53,35 @@ def _env() -> dict[str, str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SITE_URL", None)
     return env
+
+
+# The real FAQ in two categories (tests of category pages and of moved questions).
+CATEGORIES = """categories:
+  - id: switching
+    ko:
+      title: 전환 준비
+      description: 연동 해제와 WorldFirst 연동에 관한 질문입니다.
+    en:
+      title: Getting ready to switch
+  - id: money
+    ko:
+      title: 잔액과 수수료
+    en:
+      title: Balance and fees
+"""
+MONEY = {"alipay-balance", "refund-destination", "fees-after-upgrade", "pay-with-alipay-balance"}
+
+
+def categorise(project: Path) -> Path:
+    faq = project / "faq_source" / "faq.yaml"
+    text = faq.read_text("utf-8").replace("entries:\n", CATEGORIES + "entries:\n", 1)
+    entries_at = text.index("entries:\n")
+    head, body = text[:entries_at], text[entries_at:]
+    body = re.sub(
+        r"^  - id: (\S+)\n",
+        lambda m: f"{m.group(0)}    category: {'money' if m.group(1) in MONEY else 'switching'}\n",
+        body,
+        flags=re.M,
+    )
+    faq.write_text(head + body, "utf-8")
+    return project

@@ -11,37 +11,7 @@ import pytest
 from helpcenter import layout, validate
 from helpcenter.cli import main
 from html_pages import parse, resolve
-from project_tools import mkdocs_build, snapshot
-
-CATEGORIES = """categories:
-  - id: switching
-    ko:
-      title: 전환 준비
-      description: 연동 해제와 WorldFirst 연동에 관한 질문입니다.
-    en:
-      title: Getting ready to switch
-  - id: money
-    ko:
-      title: 잔액과 수수료
-    en:
-      title: Balance and fees
-"""
-MONEY = {"alipay-balance", "refund-destination", "fees-after-upgrade", "pay-with-alipay-balance"}
-
-
-def categorise(project: Path) -> Path:
-    faq = project / "faq_source" / "faq.yaml"
-    text = faq.read_text("utf-8").replace("entries:\n", CATEGORIES + "entries:\n", 1)
-    entries_at = text.index("entries:\n")
-    head, body = text[:entries_at], text[entries_at:]
-    body = re.sub(
-        r"^  - id: (\S+)\n",
-        lambda m: f"{m.group(0)}    category: {'money' if m.group(1) in MONEY else 'switching'}\n",
-        body,
-        flags=re.M,
-    )
-    faq.write_text(head + body, "utf-8")
-    return project
+from project_tools import CATEGORIES, categorise, mkdocs_build, snapshot
 
 
 @pytest.fixture(scope="module")
@@ -113,11 +83,10 @@ def test_every_link_resolves_and_guides_point_to_category_pages(categorised_site
 
 def test_anchor_map_tells_where_each_question_is_now(categorised_site):
     _, site = categorised_site
-    for prefix in ("", "en/"):
-        anchors = json.loads((site / prefix / "faq-anchors.json").read_text("utf-8"))
-        assert anchors["fees-after-upgrade"] == "faq/money/"
-        assert anchors["link-fails"] == "faq/switching/"
-        assert len(anchors) == 9
+    anchors = json.loads((site / "faq-anchors.json").read_text("utf-8"))
+    assert anchors["ko"]["fees-after-upgrade"] == "faq/money/"
+    assert anchors["en"]["link-fails"] == "en/faq/switching/"
+    assert len(anchors["ko"]) == len(anchors["en"]) == 9
 
 
 @pytest.mark.parametrize(

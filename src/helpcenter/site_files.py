@@ -3,7 +3,7 @@
 - ``search/<lang>.json``: one search index per language (search_index.py), and a stub in place of
   the theme's all-languages ``search/search_index.json``;
 - ``sitemap.xml`` (+ ``.gz``) with hreflang alternates and ``x-default`` (seo.py);
-- ``faq-anchors.json`` per language: where each question is now (for old addresses);
+- ``faq-anchors.json``: where each question is now, per language (for old addresses);
 - ``404.html`` in the default language at the root and ``<lang>/404.html`` for the others: with
   mkdocs-static-i18n every language build writes ``site/404.html``, the last one wins.
 """
@@ -44,12 +44,15 @@ def site_files(
                                          boosted_pages=faq)
         files[f"search/{language.code}.json"] = search_index.to_json(index).encode()
     files["search/search_index.json"] = search_index.stub_index(codes).encode()
-    # {question id: its FAQ page} per language, for old or moved question addresses
-    # (theme/assets/javascripts/helpcenter-anchors.js).
-    anchors = {entry: seo.page_path(page) for entry, page in layout.entry_pages(center).items()}
-    anchors_json = json.dumps(anchors, sort_keys=True, separators=(",", ":")).encode()
-    for language in center.languages:
-        files[f"{seo.language_root(center, language.code)}faq-anchors.json"] = anchors_json
+    # {language: {question id: its FAQ page from the site root}}, for old or moved question
+    # addresses (theme/assets/javascripts/helpcenter-anchors.js).
+    pages = layout.entry_pages(center)
+    anchors = {
+        code: {entry: seo.language_root(center, code) + seo.page_path(page)
+               for entry, page in pages.items()}
+        for code in codes
+    }
+    files["faq-anchors.json"] = json.dumps(anchors, sort_keys=True, separators=(",", ":")).encode()
 
     lastmod = None
     if source_date_epoch is not None:
