@@ -10,9 +10,9 @@ import sys
 
 import pytest
 from browser_support import PREFIX
-from project_tools import categorise, copy_project
 
 from helpcenter.static_server import SiteServer, free_port
+from project_tools import categorise, copy_project
 
 
 @pytest.fixture(scope="module")
