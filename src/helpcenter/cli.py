@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import glossary, render, translation, validate, write
+from . import buildcache, glossary, render, translation, validate, write
 from .errors import HelpCenterError, SourceError
 from .model import HelpCenter
 
@@ -86,13 +86,20 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print(f"docs/ is up to date ({len(result.plan.unchanged)} generated files).")
         return 0
     print(f"build_faq: {result.plan.summary()}.")
+    notes = []
     if result.translations:
         outdated = sum(f.state == "outdated" for f in result.translations)
         missing = len(result.translations) - outdated
-        print(
+        notes.append(
             f"translations: {outdated} outdated, {missing} missing "
             "(scripts/build_faq.py status lists them)."
         )
+    for note in notes:
+        print(note)
+    if not (args.force or args.strict):  # what the same run would print next time
+        pages = len(result.plan.create + result.plan.update + result.plan.unchanged)
+        same = f"build_faq: 0 created, 0 updated, 0 removed, {pages} unchanged."
+        buildcache.remember(args.root, "\n".join([same, *notes]))
     return 0
 
 

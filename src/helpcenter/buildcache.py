@@ -1,0 +1,65 @@
+"""Answer "nothing changed" without loading anything: the fast path of a plain generator run.
+
+A full run parses and checks every question; at 5,000 questions that takes seconds. When the
+source files, the generator's own code and the Markdown files in docs/ are exactly as they were
+after the last successful run, its output would be the same and it would write nothing, so the
+command reprints that run's report instead. Standard library only: importing the rest of the
+package (jsonschema, Babel, Markdown) costs more than the whole check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+CACHE = Path(".cache") / "build_faq.json"
+"""Relative to the project folder (git-ignored)."""
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def cached_report(root: Path) -> str | None:
+    """The last run's report if a run now would do exactly the same; None otherwise."""
+    try:
+        cache = json.loads((root / CACHE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if cache.get("key") != _key(root) or cache.get("docs") != _docs_state(root):
+        return None
+    return cache.get("report")
+
+
+def remember(root: Path, report: str) -> None:
+    """Record a successful run (after its writes) so that an identical next run is skipped."""
+    target = root / CACHE
+    data = {"key": _key(root), "docs": _docs_state(root), "report": report}
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".build_faq.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle)
+        os.replace(tmp, target)
+    except OSError:
+        pass  # a cache that cannot be written only costs speed
+
+
+def _key(root: Path) -> str:
+    """Hash of every source file and of the generator's code and schemas."""
+    digest = hashlib.sha256()
+    for base, pattern in ((root / "faq_source", "*"), (_PACKAGE, "*.py"), (_PACKAGE, "*.json")):
+        for path in sorted(base.rglob(pattern)):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _docs_state(root: Path) -> dict[str, list[int]]:
+    """Size and modification time of every Markdown file in docs/ (generated or not)."""
+    docs = root / "docs"
+    state = {}
+    for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        stat = path.stat()
+        state[path.relative_to(docs).as_posix()] = [stat.st_size, stat.st_mtime_ns]
+    return state
