@@ -486,3 +486,14 @@ def test_a_third_language_needs_no_code_change(tmp_path, capsys):
     assert zh_line == f"zh (简体中文): 0 outdated, {count} missing, 0 parity mismatches"
     assert "  faq_source/faq.yaml:" in out and "entries[0].zh: missing translation 'zh'" in out
     assert run(capsys, project, "status", "--strict")[0] == 1
+
+
+def test_the_glossary_lint_runs_alongside_other_problems(fixture_project, capsys):
+    (fixture_project / "faq_source" / "glossary.yaml").write_text(GLOSSARY, "utf-8")
+    faq = fixture_project / "faq_source" / "faq.yaml"
+    edit(faq, "        - item two\n", "        - item two: unbind it\n")
+    edit(faq, "[first, second]", "[first, secnd]")
+    code, _, err = run(capsys, fixture_project)
+    assert code == 1
+    assert "faq_source/faq.yaml:3:21: entries[0].guides[1]: unknown guide 'secnd'" in err
+    assert "faq_source/faq.yaml:25: entries[1].en.answer: 'unbind' is a variant to avoid" in err

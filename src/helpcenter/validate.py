@@ -73,8 +73,9 @@ def load(source_dir: Path, display_root: Path | None = None) -> HelpCenter:
     for name, node in nodes.items():
         problems += list(_schema_problems(name, node))
     problems += _cross_problems(nodes)
-    if "glossary.yaml" in nodes and not problems:
-        problems += _glossary_problems(nodes)
+    glossary_file = nodes["glossary.yaml"].mark.path if "glossary.yaml" in nodes else None
+    if glossary_file and not any(p.mark.path == glossary_file for p in problems):
+        problems += _glossary_problems(nodes)  # needs a well-formed glossary, nothing else
     if problems:
         raise SourceError(problems)
     return _build(nodes)
