@@ -497,3 +497,23 @@ def test_the_glossary_lint_runs_alongside_other_problems(fixture_project, capsys
     assert code == 1
     assert "faq_source/faq.yaml:3:21: entries[0].guides[1]: unknown guide 'secnd'" in err
     assert "faq_source/faq.yaml:25: entries[1].en.answer: 'unbind' is a variant to avoid" in err
+
+
+def test_the_notice_links_to_the_same_category_page_in_the_original(fixture_project, capsys):
+    faq = fixture_project / "faq_source" / "faq.yaml"
+    text = faq.read_text("utf-8").replace(
+        "entries:\n",
+        "categories:\n  - id: basics\n    ko: {title: 기본}\n    en: {title: Basics}\nentries:\n",
+        1,
+    )
+    faq.write_text(
+        text.replace("    guides: [", "    category: basics\n    guides: [", 1).replace(
+            "    guides: []", "    category: basics\n    guides: []", 1
+        ),
+        "utf-8",
+    )
+    center = validate.load(fixture_project / "faq_source", fixture_project)
+    pages = render.render_site(center, {("entry", "no-guides", "en")})
+    [path] = [p for p in pages if p.startswith("en/faq/") and "{#no-guides}" in pages[p]]
+    assert path == "en/faq/basics.md"
+    assert '<a href="../../../faq/basics/#no-guides" hreflang="ko"' in pages[path]

@@ -101,7 +101,7 @@ def page_url(center: HelpCenter, code: str, markdown_path: str) -> str:
     prefix = "" if code == center.default_language else f"{code}/"
     if markdown_path == HOME_PAGE:
         return prefix
-    return prefix + markdown_path.removesuffix(".md") + "/"
+    return prefix + markdown_path.removesuffix(".md").removesuffix("/index") + "/"
 
 
 def with_marker(body: str, source: str) -> str:
