@@ -35,14 +35,18 @@ def build(project_dir: Path, site_dir: Path, epoch: int) -> None:
 
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The project copied to two different folders (different path lengths too) and built in each."""
-    sites = []
-    for name in ("a", "second-checkout-elsewhere"):
-        base = tmp_path_factory.mktemp(name)
-        project_dir = copy_project(base / "project")
-        build(project_dir, base / "site", EPOCH)
-        sites.append(base / "site")
-    return sites[0], sites[1]
+    """The project copied to two different folders (different path lengths too) and built in each.
+
+    The second copy is made from the first, so both builds read the same input even while the
+    working tree changes.
+    """
+    first = tmp_path_factory.mktemp("a")
+    copy_project(first / "project")
+    second = tmp_path_factory.mktemp("second-checkout-elsewhere")
+    shutil.copytree(first / "project", second / "project")
+    for base in (first, second):
+        build(base / "project", base / "site", EPOCH)
+    return first / "site", second / "site"
 
 
 def test_two_builds_are_byte_identical(two_builds: tuple[Path, Path]):
