@@ -177,14 +177,8 @@ class _PageRenderer:
             lines += [f"- {self.question_link(entry, here)}" for entry in self.center.entries]
         else:  # a long one: its pages (categories)
             for faq_page in faq_pages:
-                title = (
-                    self.category_text(faq_page.category).title
-                    if faq_page.category
-                    else self.labels.faq_title
-                )
-                if faq_page.parts > 1:
-                    title = f"{title} ({faq_page.part}/{faq_page.parts})"
-                lines.append(f"- [{self.plain(title)}]({_relative(faq_page.path, here)})")
+                title = self.plain(self.faq_page_title(faq_page))
+                lines.append(f"- [{title}]({_relative(faq_page.path, here)})")
         return self.page(lines, "faq_source/site.yaml")
 
     def faq_index(self) -> str:
@@ -203,24 +197,21 @@ class _PageRenderer:
             lines += ["", f"## {link}", ""]
             if text.description:
                 lines += [self.plain(text.description), ""]
-            count = sum(1 for e in self.center.entries if e.category == faq_page.category.id)
-            shown = [e for e in self.center.entries if e.category == faq_page.category.id][:5]
-            lines += [f"- {self.question_link(entry, here)}" for entry in shown]
-            if count > len(shown):
-                lines.append(f"- [… ({count})]({_relative(faq_page.path, here)})")
+            questions = [e for e in self.center.entries if e.category == faq_page.category.id]
+            lines += [f"- {self.question_link(entry, here)}" for entry in questions[:5]]
+            if len(questions) > 5:  # the rest are one click away
+                lines.append(f"- [… ({len(questions)})]({_relative(faq_page.path, here)})")
         return self.page(lines, "faq_source/faq.yaml")
 
     def faq(self, faq_page: layout.FaqPage) -> str:
         """One FAQ page: its questions, each with its anchor (the entry id), answer and guides."""
         here = faq_page.path
-        if faq_page.category is None:
-            title, intro = self.labels.faq_title, self.labels.faq_intro
-        else:
-            text = self.category_text(faq_page.category)
-            title, intro = text.title, text.description
-        if faq_page.parts > 1:
-            title = f"{title} ({faq_page.part}/{faq_page.parts})"
-        lines = [f"# {self.plain(title)}", "", self.plain(intro)]
+        intro = (
+            self.category_text(faq_page.category).description
+            if faq_page.category
+            else self.labels.faq_intro
+        )
+        lines = [f"# {self.plain(self.faq_page_title(faq_page))}", "", self.plain(intro)]
         for entry in faq_page.entries:
             text = entry.texts[self.code]
             lines += [
@@ -234,6 +225,15 @@ class _PageRenderer:
                 links = " · ".join(self.guide_link(self.guides[g], here) for g in entry.guide_ids)
                 lines += ["", f"**{escape_plain(self.labels.related_guides)}:** {links}"]
         return self.page(lines, "faq_source/faq.yaml")
+
+    def faq_page_title(self, faq_page: layout.FaqPage) -> str:
+        """The FAQ's or the category's title, with "(2/3)" on a category split over pages."""
+        title = (
+            self.category_text(faq_page.category).title
+            if faq_page.category
+            else self.labels.faq_title
+        )
+        return f"{title} ({faq_page.part}/{faq_page.parts})" if faq_page.parts > 1 else title
 
     def category_text(self, category: Category) -> CategoryText:
         texts = category.texts
