@@ -20,6 +20,8 @@ from .model import Mark
 # libyaml's parser: about 6x faster than the pure-Python one, and it still marks every node.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
 SOURCE_FILES = ("site.yaml", "guides.yaml", "faq.yaml")
 """The files of faq_source/, in the order they are read."""
 OPTIONAL_FILES = ("glossary.yaml",)
@@ -179,7 +181,9 @@ def _convert(node: yaml.Node, loader: Any, shown: str, problems: list[Problem], 
             for i, item in enumerate(node.value)
         ]
         return Node(items, mark)
-    return Node(loader.construct_object(node), mark, style=node.style)
+    # Most scalars are texts: take them as they are (constructing each costs a Python call).
+    value = node.value if node.tag == _STR_TAG else loader.construct_object(node)
+    return Node(value, mark, style=node.style)
 
 
 def join_path(path: str, key: str | int) -> str:
