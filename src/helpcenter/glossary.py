@@ -71,9 +71,17 @@ def lint(
         for code, form in term.forms.items()
         for variant in form.avoid
     ]
+    # One search per text finds the (few) texts that may hold a variant: a broader pattern
+    # (all variants of the language, any case) than the rules, which then run on those only.
+    any_variant = {
+        code: re.compile("|".join(p.pattern for _, c, _, _, p in rules if c == code), re.I)
+        for code in {rule[1] for rule in rules}
+    }
     problems = []
     for path, code, node in texts:
-        if not isinstance(node.value, str):
+        if not isinstance(node.value, str) or code not in any_variant:
+            continue
+        if not any_variant[code].search(node.value):
             continue
         text = _blank_placeholders(node.value)
         found = [

@@ -12,6 +12,7 @@ import posixpath
 import re
 from collections.abc import Callable, Collection
 from decimal import Decimal
+from functools import cache
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_percent
@@ -85,6 +86,7 @@ def page_paths(center: HelpCenter) -> list[str]:
     return paths
 
 
+@cache  # Babel's formatting is slow, and a fact is used in many texts
 def format_fact(fact: Fact, locale: str) -> str:
     """A fact in a language's own form: a long date, an amount of money, or a percentage."""
     if fact.kind == "amount":
@@ -322,6 +324,7 @@ class _PageRenderer:
         return render[kind]()
 
 
+@cache  # a few distinct pairs, asked for tens of thousands of times on a large FAQ
 def _relative(target: str, here: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(here) or ".")
 
