@@ -234,7 +234,7 @@ def status(center: HelpCenter, lock: Lock) -> list[Finding]:
                         item.id,
                         item.source_language,
                         f"missing translation '{code}' of '{item.id}' (its pages show the "
-                        f"{item.source_language} text). Add an {code}: block with {example}.",
+                        f"{item.source_language} text). Add a block {code}: with {example}.",
                     )
                 )
                 continue

@@ -406,7 +406,7 @@ def _language_problems(
                 item.mark,
                 join_path(path, source_code),
                 f"missing the {source_code} text{name}, the language it is written in and "
-                f"translated from. Add an {source_code}: block with {example}"
+                f"translated from. Add a block {source_code}: with {example}"
                 + ("." if source else ", or set source_language to the language it is written in."),
             )
         )
