@@ -5,6 +5,7 @@ refused output, translation problems under ``--strict``) or 2 (bad command-line 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,38 @@ def load(root: Path) -> tuple[HelpCenter, translation.Lock, list[translation.Fin
     return center, lock, translation.status(center, lock)
 
 
+_RENDERED: dict[Path, tuple[bytes, HelpCenter, list[translation.Finding], dict[str, str]]] = {}
+"""Per project folder: digest of faq_source/ -> the model, findings and pages it gave. A process
+checks and renders the same source once: the MkDocs hook runs once per language in a build and
+again on every ``mkdocs serve`` rebuild, most of them for edits outside faq_source/."""
+
+
+def _source_digest(source_dir: Path) -> bytes:
+    """SHA-256 over the name and bytes of every file in ``source_dir`` (a few MB: ~10 ms)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in source_dir.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        digest.update(b"%s\0%d\0" % (path.relative_to(source_dir).as_posix().encode(), len(data)))
+        digest.update(data)
+    return digest.digest()
+
+
+def _load_and_render(
+    root: Path,
+) -> tuple[HelpCenter, list[translation.Finding], dict[str, str]]:
+    source_dir = root / "faq_source"
+    key = root.resolve()
+    digest = _source_digest(source_dir) if source_dir.is_dir() else b""
+    cached = _RENDERED.get(key)
+    if cached and digest and cached[0] == digest:
+        return cached[1], cached[2], cached[3]
+    _RENDERED.pop(key, None)
+    center, _, findings = load(root)  # raises on a bad source: nothing is cached
+    pages = render.render_site(center, translation.outdated_keys(findings))
+    _RENDERED[key] = (digest, center, findings, pages)
+    return center, findings, pages
+
+
 def generate(
     root: Path, *, check: bool = False, force: bool = False, strict: bool = False
 ) -> Result:
@@ -38,15 +71,16 @@ def generate(
 
     Raises :class:`HelpCenterError` before touching any file if the source is invalid or the
     output would overwrite something the generator does not own; with ``strict``, also if a
-    translation is missing or outdated or disagrees with its original (parity).
+    translation is missing or outdated or disagrees with its original (parity). Within one
+    process an unchanged faq_source/ is not checked and rendered again; docs/ is still compared
+    file by file, so hand edits and deleted pages are found as before.
     """
-    center, _, findings = load(root)
+    center, findings, pages = _load_and_render(root)
     if strict:
         problems = [f.problem() for f in findings]
         problems += [m.problem() for m in glossary.parity(center)]
         if problems:
             raise SourceError(problems)
-    pages = render.render_site(center, translation.outdated_keys(findings))
     docs = root / "docs"
     problems = write.extra_page_problems(docs, center, pages)
     if problems:

@@ -552,7 +552,10 @@ def _guess(word: str, candidates: list[str], plural: str = "") -> str:
     if guess:
         return f"Did you mean '{guess[0]}'?"
     what = f"Known {plural}" if plural else "Known"
-    return f"{what}: {', '.join(candidates)}." if candidates else "None is defined."
+    if not candidates:
+        return "None is defined."
+    shown = ", ".join(candidates[:10])  # a long list (5,000 ids) would bury the message
+    return f"{what}: {shown}{f', … ({len(candidates)} in all)' if len(candidates) > 10 else ''}."
 
 
 # --- Stage 3: the model ------------------------------------------------------------------------
