@@ -145,7 +145,7 @@ def build_index(
     ``boosted_pages``: locations of pages whose sections weigh :data:`PAGE_BOOST` times more
     (the FAQ: a question answers a reader's question more directly than a guide's steps).
     """
-    boosted = tuple(boosted_pages)
+    boosted = frozenset(boosted_pages)
     skip = set(skip_titles)
     per_doc: list[Counter[str]] = []
     for doc in documents:
@@ -165,10 +165,11 @@ def build_index(
     )
     vocabulary = {t for counts in per_doc for t in counts} | {t for g in groups for t in g}
     # Compound nouns (연동해제) also count as their parts, so that "연동 해제" finds them.
+    # (Parts are shorter than the term, so the term itself never counts as its own part.)
+    parts_of = {term: _split_compound(term, vocabulary) for term in vocabulary}
     for counts in per_doc:
         for term, n in list(counts.items()):
-            parts = _split_compound(term, vocabulary - {term})
-            for part in parts:
+            for part in parts_of[term]:
                 counts[part] += n
 
     searchable = [c for c in per_doc if c]
