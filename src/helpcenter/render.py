@@ -181,6 +181,8 @@ class _PageRenderer:
             for faq_page in faq_pages:
                 title = self.plain(self.faq_page_title(faq_page))
                 lines.append(f"- [{title}]({_relative(faq_page.path, here)})")
+        faq_home = _relative(layout.faq_home(self.center), here)
+        lines += ["", f"[{escape_plain(self.labels.faq_link)}]({faq_home})"]
         return self.page(lines, "faq_source/site.yaml")
 
     def faq_index(self) -> str:
