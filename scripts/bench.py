@@ -389,7 +389,8 @@ def bench_size(count: int, runs: int, work: Path, env: dict[str, str], log) -> d
         add("nochange_warm_s", result["warm_seconds"])
         add("nochange_warm_files", len(result["warm_written"]))
         written_files["nochange"] = result["written"]
-        add("nochange_cli_s", run_timed(cli, ROOT, env)[0])
+        run_timed(cli, ROOT, env)  # a command run records its result (.cache/build_faq.json)
+        add("nochange_cli_s", run_timed(cli, ROOT, env)[0])  # the next one with nothing changed
 
         faq = project / "faq_source" / "faq.yaml"
         faq.write_text(synthetic_faq(count, edited=edited_entry), "utf-8")
@@ -625,8 +626,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("gen = scripts/build_faq.py's generate() inside a fresh process (imports excluded), files"
           " = docs/\nfiles actually written; warm = a second no-change generate() in the same process"
-          " (the hook\nduring mkdocs serve); no-chg CLI = the whole command, interpreter start"
-          " included; full build =\nscripts/build_faq.py + mkdocs build --strict (hook included), of"
+          " (the hook\nduring mkdocs serve); no-chg CLI = the whole command after a previous"
+          " command run,\ninterpreter start included; full build = scripts/build_faq.py + mkdocs build --strict (hook included), of"
           " it gen = time in the generator\n(the command + every hook call); mkdocs alone = same"
           " Markdown, no hook (so none of the hook's\nother work either: search index, SEO files);"
           " ratio = full / alone.")
