@@ -627,8 +627,9 @@ def main(argv: list[str] | None = None) -> int:
     print("gen = scripts/build_faq.py's generate() inside a fresh process (imports excluded), files"
           " = docs/\nfiles actually written; warm = a second no-change generate() in the same process"
           " (the hook\nduring mkdocs serve); no-chg CLI = the whole command after a previous"
-          " command run,\ninterpreter start included; full build = scripts/build_faq.py + mkdocs build --strict (hook included), of"
-          " it gen = time in the generator\n(the command + every hook call); mkdocs alone = same"
+          " command run,\ninterpreter start included; full build = scripts/build_faq.py + mkdocs"
+          " build --strict (hook\nincluded), of it gen = time in the generator (the command + every"
+          " hook call); mkdocs\nalone = same"
           " Markdown, no hook (so none of the hook's\nother work either: search index, SEO files);"
           " ratio = full / alone.")
     for row in rows:
