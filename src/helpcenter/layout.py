@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .model import Category, Entry, HelpCenter
 
 QUESTIONS_PER_PAGE = 50
+HOME_PAGE = "index.md"
 FAQ_PAGE = "faq.md"
 FAQ_INDEX = "faq/index.md"
 
@@ -50,6 +51,18 @@ def faq_home(center: HelpCenter) -> str:
 def entry_pages(center: HelpCenter) -> dict[str, str]:
     """``{entry id: FAQ page path}``."""
     return {entry.id: page.path for page in faq_pages(center) for entry in page.entries}
+
+
+def page_path(markdown_path: str) -> str:
+    """URL of a generated page inside its language folder: ``guides/x.md`` -> ``guides/x/``."""
+    if markdown_path == HOME_PAGE:
+        return ""
+    return markdown_path.removesuffix(".md").removesuffix("/index") + "/"
+
+
+def language_root(center: HelpCenter, code: str) -> str:
+    """Where a language lives, relative to the site root: ``""`` or ``"en/"``."""
+    return "" if code == center.default_language else f"{code}/"
 
 
 def _split(category: Category | None, stem: str, entries: list[Entry]) -> list[FaqPage]:

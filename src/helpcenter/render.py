@@ -26,7 +26,7 @@ MARKER = "<!-- generated-by: helpcenter"
 """How every generated file begins; files without it are never touched."""
 
 FAQ_PAGE = layout.FAQ_PAGE
-HOME_PAGE = "index.md"
+HOME_PAGE = layout.HOME_PAGE
 
 
 def guide_page(guide_id: str) -> str:
@@ -95,15 +95,6 @@ def format_fact(fact: Fact, locale: str) -> str:
         value = Decimal(fact.value) / 100
         return format_percent(value, locale=locale, decimal_quantization=False)
     return format_date(fact.value, "long", locale=locale)
-
-
-def page_url(center: HelpCenter, code: str, markdown_path: str) -> str:
-    """Where a generated page is served, relative to the site root (MkDocs directory URLs;
-    the default language at the root, the others under ``<code>/``)."""
-    prefix = "" if code == center.default_language else f"{code}/"
-    if markdown_path == HOME_PAGE:
-        return prefix
-    return prefix + markdown_path.removesuffix(".md").removesuffix("/index") + "/"
 
 
 def with_marker(body: str, source: str) -> str:
@@ -272,8 +263,8 @@ class _PageRenderer:
         source = self.center.language(item.source_language or self.center.default_language)
         # Raw HTML: a Markdown link to the other language's page would be checked by MkDocs
         # inside this language's build, where that page does not exist.
-        target = page_url(self.center, source.code, here)
-        own = page_url(self.center, self.code, here)
+        target = layout.language_root(self.center, source.code) + layout.page_path(here)
+        own = layout.language_root(self.center, self.code) + layout.page_path(here)
         href = posixpath.relpath(target or ".", own.rstrip("/") or ".")
         href = ("" if href == "." else href + "/") + anchor
         link = (

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
+from .layout import language_root, page_path
 from .model import HelpCenter
 from .render import FAQ_PAGE, HOME_PAGE, format_fact, page_paths
 from .validate import PLACEHOLDER, PLACEHOLDER_BODY
@@ -32,18 +33,6 @@ class PageSeo:
     description: str
     alternates: tuple[Alternate, ...]
     """Every language's version of the page (this one included), then ``x-default``."""
-
-
-def page_path(markdown_path: str) -> str:
-    """URL of a generated page inside its language folder: ``guides/x.md`` -> ``guides/x/``."""
-    if markdown_path == HOME_PAGE:
-        return ""
-    return markdown_path.removesuffix(".md").removesuffix("/index") + "/"
-
-
-def language_root(center: HelpCenter, code: str) -> str:
-    """Where a language lives, relative to the site root: ``""`` or ``"en/"``."""
-    return "" if code == center.default_language else f"{code}/"
 
 
 def absolute(site_url: str, center: HelpCenter, code: str, path: str) -> str:
