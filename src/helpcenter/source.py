@@ -176,11 +176,11 @@ def _convert(node: yaml.Node, loader: Any, shown: str, problems: list[Problem], 
             items[key] = _convert(value_node, loader, shown, problems, join_path(path, key))
         return Node(items, mark, key_marks)
     if isinstance(node, yaml.SequenceNode):
-        items = [
+        elements = [
             _convert(item, loader, shown, problems, f"{path}[{i}]")
             for i, item in enumerate(node.value)
         ]
-        return Node(items, mark)
+        return Node(elements, mark)
     # Most scalars are texts: take them as they are (constructing each costs a Python call).
     value = node.value if node.tag == _STR_TAG else loader.construct_object(node)
     return Node(value, mark, style=node.style)
