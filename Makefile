@@ -1,4 +1,4 @@
-# make build: venv from pinned requirements -> generate docs/ -> strict site build into site/
+# make build: venv from pinned requirements -> strict site build into site/ (regenerating docs/)
 # make test:  the whole test suite (what .ci/run runs)
 # make serve: live preview; saving a file in faq_source/ regenerates and reloads
 
@@ -23,9 +23,10 @@ endif
 
 .PHONY: build test serve check clean bench browser search-eval lighthouse html-check
 
+# The hook (src/helpcenter/mkdocs_hook.py) checks faq_source/ and regenerates docs/ first: one
+# process, one generation (a bad source stops the build with the located problems).
 build: $(VENV)/.site-installed
-	$(BIN)/python scripts/build_faq.py
-	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/mkdocs build --strict
 	@echo "site/ is ready."
 
 test: $(VENV)/.test-installed browser

@@ -6,5 +6,6 @@ from helpcenter.mkdocs_hook import (  # noqa: F401
     on_page_markdown,
     on_post_build,
     on_post_template,
+    on_pre_build,
     on_template_context,
 )

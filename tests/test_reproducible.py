@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from helpcenter.mkdocs_hook import TERMS_CACHE
 from project_tools import ROOT, copy_project, snapshot
 
 EPOCH = 1723507200  # 2024-08-13 00:00:00 UTC, far from any day the tests run on
@@ -37,15 +38,19 @@ def build(project_dir: Path, site_dir: Path, epoch: int) -> None:
 def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The project copied to two different folders (different path lengths too) and built in each.
 
-    The second copy is made from the first, so both builds read the same input even while the
-    working tree changes.
+    The second copy is made from the first after its build, so both builds read the same input
+    even while the working tree changes, and the second one starts with the Korean search
+    analyses the first one remembered (.cache/search-terms.json): remembered or computed, the
+    same bytes.
     """
     first = tmp_path_factory.mktemp("a")
     copy_project(first / "project")
+    assert not (first / "project" / TERMS_CACHE).exists()
+    build(first / "project", first / "site", EPOCH)
     second = tmp_path_factory.mktemp("second-checkout-elsewhere")
     shutil.copytree(first / "project", second / "project")
-    for base in (first, second):
-        build(base / "project", base / "site", EPOCH)
+    assert (second / "project" / TERMS_CACHE).stat().st_size > 1000
+    build(second / "project", second / "site", EPOCH)
     return first / "site", second / "site"
 
 

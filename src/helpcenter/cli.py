@@ -91,6 +91,16 @@ def generate(
     return Result(center, result, tuple(findings))
 
 
+def translation_note(result: Result) -> str | None:
+    """One line on missing and outdated translations, if any."""
+    if not result.translations:
+        return None
+    outdated = sum(f.state == "outdated" for f in result.translations)
+    missing = len(result.translations) - outdated
+    return (f"translations: {outdated} outdated, {missing} missing "
+            "(scripts/build_faq.py status lists them).")
+
+
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     parser = _parser(root or Path.cwd())
     args = parser.parse_args(argv)
@@ -120,14 +130,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print(f"docs/ is up to date ({len(result.plan.unchanged)} generated files).")
         return 0
     print(f"build_faq: {result.plan.summary()}.")
-    notes = []
-    if result.translations:
-        outdated = sum(f.state == "outdated" for f in result.translations)
-        missing = len(result.translations) - outdated
-        notes.append(
-            f"translations: {outdated} outdated, {missing} missing "
-            "(scripts/build_faq.py status lists them)."
-        )
+    notes = [note] if (note := translation_note(result)) else []
     for note in notes:
         print(note)
     if not (args.force or args.strict):  # what the same run would print next time

@@ -17,11 +17,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from . import anchors, search_index, seo
-from .cli import generate
+from .cli import generate, translation_note
 from .errors import HelpCenterError
 from .model import HelpCenter
 from .render import navigation, split_marker
-from .site_files import site_files
+from .search_terms import Analyses
+from .site_files import searched_texts, site_files
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -43,6 +44,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"faq_source/ cannot be built:\n{err}") from None
     if result.plan.changes:
         log.info("regenerated docs/: %s", result.plan.summary())
+    if _site.terms_file is None:  # first build of this process
+        if note := translation_note(result):
+            log.info(note)
+        _site.terms_file = root / TERMS_CACHE
+        _site.analyses.load(_site.terms_file)
     config.nav = navigation(result.center)
     _configure_languages(config, result.center)
     _site.center = result.center
@@ -96,6 +102,13 @@ class _SiteState:
     center: HelpCenter | None = None
     not_found: dict[str, str] = {}
     """Language code -> rendered 404.html (each language build overwrites site/404.html)."""
+    analyses = Analyses()
+    """Korean search analyses, kept for every later build of this process (mkdocs serve)."""
+    terms_file: Path | None = None
+
+
+TERMS_CACHE = Path(".cache") / "search-terms.json"
+"""The analyses of the last build, for the next one (relative to the project; git-ignored)."""
 
 
 _site = _SiteState()
@@ -159,6 +172,23 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return output
 
 
+def _theme_entries(site_dir: Path) -> list[dict]:
+    """The theme's search entries (written by its search plugin, priority 0)."""
+    theme_index = site_dir / "search" / "search_index.json"
+    return json.loads(theme_index.read_text("utf-8"))["docs"] if theme_index.is_file() else []
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """mkdocs-static-i18n starts building one more language: meanwhile, analyse the search
+    texts of the languages already built, in the background (search_terms.py)."""
+    i18n = config.plugins.get("i18n")
+    if not getattr(i18n, "building", False) or _site.center is None:
+        return
+    entries = _theme_entries(Path(config.site_dir))
+    for language in _site.center.languages:
+        _site.analyses.prefetch(language.code, searched_texts(_site.center, language.code, entries))
+
+
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config: MkDocsConfig) -> None:
     """Per-language search indexes, the sitemap and the per-language 404 pages, written once
@@ -167,16 +197,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     if getattr(i18n, "building", False) or _site.center is None:
         return  # an inner per-language build: the outer one finishes the site
     center, site_dir = _site.center, Path(config.site_dir)
+    analyse_many = _site.analyses.analyse_many
     for language in center.languages:
-        for problem in search_index.synonym_problems(language.code, language.synonyms):
+        for problem in search_index.synonym_problems(language.code, language.synonyms,
+                                                     analyse_many):
             log.warning("faq_source/site.yaml: %s", problem)
-    theme_index = site_dir / "search" / "search_index.json"
-    entries = json.loads(theme_index.read_text("utf-8"))["docs"] if theme_index.is_file() else []
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()  # as MkDocs reads it
-    files = site_files(center, config.site_url or "", entries, dict(_site.not_found),
-                       int(epoch) if epoch else None)
+    files = site_files(center, config.site_url or "", _theme_entries(site_dir),
+                       dict(_site.not_found), int(epoch) if epoch else None, analyse_many)
     for relative, data in files.items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     _site.not_found.clear()
+    if _site.terms_file is not None:
+        _site.analyses.save(_site.terms_file)

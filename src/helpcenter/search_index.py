@@ -26,9 +26,10 @@ from __future__ import annotations
 import html
 import json
 import math
+import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -71,6 +72,7 @@ class Document:
 # --- analysis ----------------------------------------------------------------------------------
 
 
+@cache  # a site has a few thousand distinct words, each seen many times
 def english_stem(word: str) -> str:
     """A light, predictable stemmer: the query side matches stems as word prefixes, so it only
     has to cut endings (``refunded`` -> ``refund``, ``fees`` -> ``fee``, ``closing`` -> ``clos``)."""
@@ -95,24 +97,49 @@ def analyse_english(text: str) -> list[str]:
     return [english_stem(w) for w in _WORD.findall(text.lower()) if w not in _EN_STOP]
 
 
+KIWI_THREADS = min(os.cpu_count() or 1, 4)
+"""Kiwi analyses a batch of texts on this many threads (same results as one by one)."""
+
+
 @cache
 def _kiwi():  # pragma: no cover - trivial
     from kiwipiepy import Kiwi
 
     # Without the typo and multi-word dictionaries: the model loads in about 60% of the time,
     # and the analysis of this site's texts is the same (edited texts need no typo correction).
-    return Kiwi(load_typo_dict=False, load_multi_dict=False)
+    return Kiwi(num_workers=KIWI_THREADS, load_typo_dict=False, load_multi_dict=False)
 
 
-def analyse_korean(text: str) -> list[str]:
-    """Content morphemes of ``text`` (Latin words lowercased), in order."""
+def _content_terms(tokens: Iterable) -> list[str]:
+    """The kept morphemes of Kiwi's tokens (Latin words lowercased), in order."""
     terms = []
-    for token in _kiwi().tokenize(text):
+    for token in tokens:
         tag = token.tag.split("-")[0]  # VV-I (irregular) -> VV
         if tag not in _KO_KEEP or token.form in _KO_STOP:
             continue
         terms.append(token.form.lower())
     return terms
+
+
+def analyse_korean(text: str) -> list[str]:
+    """Content morphemes of ``text`` (Latin words lowercased), in order."""
+    return _content_terms(_kiwi().tokenize(text))
+
+
+def analyse_korean_batch(texts: Sequence[str]) -> list[list[str]]:
+    """:func:`analyse_korean` of each text, on :data:`KIWI_THREADS` threads."""
+    if len(texts) < 2:
+        return [analyse_korean(text) for text in texts]
+    return [_content_terms(tokens) for tokens in _kiwi().tokenize(list(texts))]
+
+
+def analyser_fingerprint() -> str:
+    """Changes whenever :func:`analyse_korean` could give other terms for the same text (Kiwi,
+    its model, the kept tags): the key of analyses remembered across builds (search_terms.py)."""
+    from importlib.metadata import version
+
+    return repr((INDEX_FORMAT, version("kiwipiepy"), version("kiwipiepy_model"), _KO_KEEP,
+                 sorted(_KO_STOP)))
 
 
 ANALYSERS = {"ko": analyse_korean}
@@ -121,6 +148,17 @@ ANALYSERS = {"ko": analyse_korean}
 
 def analyse(language: str, text: str) -> list[str]:
     return ANALYSERS.get(language, analyse_english)(text)
+
+
+def analyse_many(language: str, texts: Sequence[str]) -> list[list[str]]:
+    """:func:`analyse` of each text; Korean in one batch on every core."""
+    if language == "ko":
+        return analyse_korean_batch(texts)
+    return [analyse(language, text) for text in texts]
+
+
+AnalyseMany = Callable[[str, Sequence[str]], list[list[str]]]
+"""The signature of :func:`analyse_many` (search_terms.Analyses.analyse_many remembers)."""
 
 
 def plain_text(markup: str) -> str:
@@ -136,6 +174,7 @@ def build_index(
     synonyms: Iterable[Sequence[str]] = (),
     skip_titles: Iterable[str] = (),
     boosted_pages: Iterable[str] = (),
+    analyse_many: AnalyseMany = analyse_many,
 ) -> dict:
     """The index of one language as JSON-ready data (sorted, floats rounded: same input, same
     bytes).
@@ -144,21 +183,24 @@ def build_index(
     (lists of links to questions, which would otherwise outrank the questions themselves).
     ``boosted_pages``: locations of pages whose sections weigh :data:`PAGE_BOOST` times more
     (the FAQ: a question answers a reader's question more directly than a guide's steps).
+    ``analyse_many``: the analyser (search_terms.py passes one that remembers).
     """
     boosted = frozenset(boosted_pages)
-    skip = set(skip_titles)
+    pairs = searched_texts(documents, skip_titles)
+    words = sorted({word for group in synonyms for word in group})
+    analysed = iter(analyse_many(language, [t for pair in pairs if pair for t in pair] + words))
     per_doc: list[Counter[str]] = []
-    for doc in documents:
+    for pair in pairs:
         counts: Counter[str] = Counter()
-        if doc.title not in skip and "#" in doc.location:
-            for term in analyse(language, doc.title):
+        if pair:
+            for term in next(analysed):  # the title
                 counts[term] += TITLE_WEIGHT
-            counts.update(analyse(language, plain_text(doc.text)))
+            counts.update(next(analysed))  # the text
         per_doc.append(counts)
-
+    word_terms = dict(zip(words, analysed, strict=True))
     groups = sorted(
         {
-            tuple(sorted({terms[0] for word in group if len(terms := analyse(language, word)) == 1}))
+            tuple(sorted({word_terms[word][0] for word in group if len(word_terms[word]) == 1}))
             for group in synonyms
         }
         - {()}
@@ -175,14 +217,14 @@ def build_index(
     searchable = [c for c in per_doc if c]
     avg_length = sum(sum(c.values()) for c in searchable) / max(len(searchable), 1)
     df = Counter(t for c in searchable for t in c)
+    idf = {t: math.log(1 + (len(searchable) - n + 0.5) / (n + 0.5)) for t, n in df.items()}
     postings: dict[str, list[list[float]]] = {}
     for number, counts in enumerate(per_doc):
-        length = sum(counts.values())
+        norm = K1 * (1 - B + B * sum(counts.values()) / avg_length)
+        boost = boosted and documents[number].location.split("#")[0] in boosted
         for term, tf in counts.items():
-            norm = K1 * (1 - B + B * length / avg_length)
-            idf = math.log(1 + (len(searchable) - df[term] + 0.5) / (df[term] + 0.5))
-            weight = idf * tf * (K1 + 1) / (tf + norm)
-            if boosted and documents[number].location.split("#")[0] in boosted:
+            weight = idf[term] * tf * (K1 + 1) / (tf + norm)
+            if boost:
                 weight *= PAGE_BOOST
             postings.setdefault(term, []).append([number, round(weight, 3)])
     return {
@@ -195,18 +237,28 @@ def build_index(
     }
 
 
-def synonym_problems(language: str, synonyms: Iterable[Sequence[str]]) -> list[str]:
+def searched_texts(documents: Sequence[Document], skip_titles: Iterable[str] = ()
+                   ) -> list[tuple[str, str] | None]:
+    """Per document, the title and plain text whose words are indexed, or None: a page's own
+    entry is only the parent of its sections (locations with an anchor), and sections titled
+    one of ``skip_titles`` are not searched."""
+    skip = set(skip_titles)
+    return [(doc.title, plain_text(doc.text)) if doc.title not in skip and "#" in doc.location
+            else None for doc in documents]
+
+
+def synonym_problems(language: str, synonyms: Iterable[Sequence[str]],
+                     analyse_many: AnalyseMany = analyse_many) -> list[str]:
     """Synonyms that the analyser does not read as exactly one term (they would match parts of
     other words): ``languages.ko.search.synonyms: '알리페이' is read as 2 words (알리 페이)``."""
+    words = [word for group in synonyms for word in group]
     problems = []
-    for group in synonyms:
-        for word in group:
-            terms = analyse(language, word)
-            if len(terms) != 1:
-                problems.append(
-                    f"languages.{language}.search.synonyms: '{word}' is read as {len(terms)} "
-                    f"words ({' '.join(terms) or 'none'}); list single words only."
-                )
+    for word, terms in zip(words, analyse_many(language, words), strict=True):
+        if len(terms) != 1:
+            problems.append(
+                f"languages.{language}.search.synonyms: '{word}' is read as {len(terms)} "
+                f"words ({' '.join(terms) or 'none'}); list single words only."
+            )
     return problems
 
 

@@ -16,7 +16,7 @@ import json
 from collections.abc import Iterable
 
 from . import layout, search_index, seo
-from .model import HelpCenter
+from .model import HelpCenter, Language
 
 
 def site_files(
@@ -25,23 +25,21 @@ def site_files(
     theme_entries: Iterable[dict],
     not_found: dict[str, str],
     source_date_epoch: int | None = None,
+    analyse_many: search_index.AnalyseMany = search_index.analyse_many,
 ) -> dict[str, bytes]:
     """``{path relative to site/: bytes}``. ``theme_entries``: the theme's search entries of all
     languages; ``not_found``: the rendered 404 page per language code; ``source_date_epoch``:
-    the build time for the sitemap's ``<lastmod>`` and gzip header (none: no date at all)."""
+    the build time for the sitemap's ``<lastmod>`` and gzip header (none: no date at all);
+    ``analyse_many``: the search analyser (search_terms.py's remembers)."""
     files: dict[str, bytes] = {}
     codes = [lang.code for lang in center.languages]
     documents = search_index.split_by_language(theme_entries, codes, center.default_language)
     for language in center.languages:
-        # Lists of links (the home page's guide and question lists, a guide's questions) are
-        # not searched: the pages they link to are.
-        labels = language.labels
-        skip = (labels.referring_questions, labels.faq_title, labels.guides_heading)
         root = seo.language_root(center, language.code)
         faq = [root + seo.page_path(page.path) for page in layout.faq_pages(center)]
         index = search_index.build_index(language.code, documents[language.code],
-                                         language.synonyms, skip_titles=skip,
-                                         boosted_pages=faq)
+                                         language.synonyms, skip_titles=unsearched_titles(language),
+                                         boosted_pages=faq, analyse_many=analyse_many)
         files[f"search/{language.code}.json"] = search_index.to_json(index).encode()
     files["search/search_index.json"] = search_index.stub_index(codes).encode()
     # {language: {question id: its FAQ page from the site root}}, for old or moved question
@@ -64,3 +62,19 @@ def site_files(
     for code, page in sorted(not_found.items()):
         files[f"{seo.language_root(center, code)}404.html"] = page.encode()
     return files
+
+
+def unsearched_titles(language: Language) -> tuple[str, ...]:
+    """Sections listing links (the home page's guide and question lists, a guide's questions)
+    are not searched: the pages they link to are."""
+    labels = language.labels
+    return (labels.referring_questions, labels.faq_title, labels.guides_heading)
+
+
+def searched_texts(center: HelpCenter, language: str, theme_entries: Iterable[dict]) -> list[str]:
+    """The texts of ``language`` that its search index analyses (to analyse them ahead)."""
+    codes = [lang.code for lang in center.languages]
+    documents = search_index.split_by_language(theme_entries, codes, center.default_language)
+    pairs = search_index.searched_texts(documents[language],
+                                        unsearched_titles(center.language(language)))
+    return [text for pair in pairs if pair for text in pair]
