@@ -7,9 +7,12 @@ bad encoding, emptiness, YAML syntax, duplicated keys, non-text keys.
 from __future__ import annotations
 
 import datetime
+import gc
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -28,17 +31,44 @@ OPTIONAL_FILES = ("glossary.yaml",)
 """Files of faq_source/ read when present (the glossary)."""
 
 
-@dataclass
-class Node:
-    """A YAML value with its place in the source."""
+_NO_KEYS: Mapping[str, tuple[int, int]] = MappingProxyType({})
+"""The key places of a scalar or a list (one shared, empty and read-only)."""
 
-    value: Any
-    """``dict[str, Node]``, ``list[Node]`` or a scalar (str, int, float, bool, None, date)."""
-    mark: Mark
-    key_marks: dict[str, Mark] = field(default_factory=dict)
-    """For mappings: where each key was written (the place to report an unknown key)."""
-    style: str | None = None
-    """For scalars: YAML style (``|``, ``>``, quote or None), to locate lines inside block texts."""
+
+class Node:
+    """A YAML value with its place in the source.
+
+    A large source has ~100,000 values and few problems: a node holds its line and column, and
+    makes its :class:`Mark` (and its keys' marks) only when asked.
+    """
+
+    __slots__ = ("value", "file", "line", "column", "style", "key_places")
+
+    def __init__(
+        self,
+        value: Any,
+        file: str,
+        line: int,
+        column: int,
+        style: str | None = None,
+        key_places: Mapping[str, tuple[int, int]] = _NO_KEYS,
+    ) -> None:
+        self.value = value
+        """``dict[str, Node]``, ``list[Node]`` or a scalar (str, int, float, bool, None, date)."""
+        self.file, self.line, self.column = file, line, column
+        self.style = style
+        """For scalars: YAML style (``|``, ``>``, quote or None), to locate lines in block texts."""
+        self.key_places = key_places
+        """For mappings: (line, column) of each key."""
+
+    @property
+    def mark(self) -> Mark:
+        return Mark(self.file, self.line, self.column)
+
+    @property
+    def key_marks(self) -> dict[str, Mark]:
+        """For mappings: where each key was written (the place to report an unknown key)."""
+        return {key: Mark(self.file, *place) for key, place in self.key_places.items()}
 
     def plain(self) -> Any:
         """The value as plain Python data (dates become ISO strings), for JSON Schema."""
@@ -54,14 +84,32 @@ class Node:
         """The mark of character ``offset`` inside this scalar's text (exact for block scalars)."""
         newlines = self.value.count("\n", 0, offset) if isinstance(self.value, str) else 0
         if self.style in ("|", ">"):
-            return Mark(self.mark.path, self.mark.line + 1 + newlines)
-        return Mark(
-            self.mark.path, self.mark.line + newlines, self.mark.column if not newlines else 0
-        )
+            return Mark(self.file, self.line + 1 + newlines)
+        return Mark(self.file, self.line + newlines, self.column if not newlines else 0)
 
 
 def read_source(source_dir: Path, display_root: Path) -> tuple[dict[str, Node], list[Problem]]:
     """Read every source file; return ``{file name: root node}`` and the problems found."""
+    with _collector_paused():
+        return _read_all(source_dir, display_root)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused: reading 5,000 questions makes hundreds of thousands of
+    objects (libyaml's nodes, then ours), and the collector would walk those alive again and
+    again as they pile up (1.0 s of 1.5 s). They hold no cycles; it walks them once when it
+    runs next."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_all(source_dir: Path, display_root: Path) -> tuple[dict[str, Node], list[Problem]]:
     nodes: dict[str, Node] = {}
     problems: list[Problem] = []
     for name in SOURCE_FILES + OPTIONAL_FILES:
@@ -108,7 +156,7 @@ def _read_file(data: bytes, shown: str, problems: list[Problem]) -> Node | None:
                 Problem(Mark(shown, 1), "", "the file is empty. Restore its content from git.")
             )
             return None
-        return _convert(root, loader, shown, problems, "")
+        return _convert(root, loader, shown, problems, [])
     except yaml.MarkedYAMLError as err:
         problems.append(_syntax_problem(err, text, shown))
         return None
@@ -136,54 +184,64 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str, shown: str) -> Problem
     return Problem(Mark(shown, line, column), "", f"YAML syntax error: {what}. {hint}{snippet}")
 
 
-def _mark(node: yaml.Node, shown: str) -> Mark:
-    return Mark(shown, node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-def _convert(node: yaml.Node, loader: Any, shown: str, problems: list[Problem], path: str) -> Node:
-    mark = _mark(node, shown)
-    if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)  # resolve YAML merge keys (<<)
-        items: dict[str, Node] = {}
-        key_marks: dict[str, Mark] = {}
-        for key_node, value_node in node.value:
-            key_mark = _mark(key_node, shown)
-            key = (
-                loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            )
-            if not isinstance(key, str):
-                problems.append(
-                    Problem(
-                        key_mark,
-                        path,
-                        f"a key must be a word, got {key_node.value!r}. "
-                        "Write keys such as id, question, answer.",
-                    )
-                )
-                continue
-            if key in items:
-                first = key_marks[key]
-                problems.append(
-                    Problem(
-                        key_mark,
-                        join_path(path, key),
-                        f"duplicated key '{key}' (first at line {first.line}); YAML would keep "
-                        "only this one. Delete or rename one of them.",
-                    )
-                )
-                continue
-            key_marks[key] = key_mark
-            items[key] = _convert(value_node, loader, shown, problems, join_path(path, key))
-        return Node(items, mark, key_marks)
+def _convert(
+    node: yaml.Node, loader: Any, shown: str, problems: list[Problem], trail: list[str | int]
+) -> Node:
+    """``node`` as a :class:`Node`; ``trail`` is the keys and positions leading to it, made into
+    a field path only for a problem."""
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    if isinstance(node, yaml.ScalarNode):
+        # Most scalars are texts: take them as they are (constructing each costs a Python call).
+        value = node.value if node.tag == _STR_TAG else loader.construct_object(node)
+        return Node(value, shown, line, column, style=node.style)
     if isinstance(node, yaml.SequenceNode):
-        elements = [
-            _convert(item, loader, shown, problems, f"{path}[{i}]")
-            for i, item in enumerate(node.value)
-        ]
-        return Node(elements, mark)
-    # Most scalars are texts: take them as they are (constructing each costs a Python call).
-    value = node.value if node.tag == _STR_TAG else loader.construct_object(node)
-    return Node(value, mark, style=node.style)
+        elements = []
+        for index, item in enumerate(node.value):
+            trail.append(index)
+            elements.append(_convert(item, loader, shown, problems, trail))
+            trail.pop()
+        return Node(elements, shown, line, column)
+    if any(key_node.tag != _STR_TAG for key_node, _ in node.value):
+        loader.flatten_mapping(node)  # resolve YAML merge keys (<<) and = keys
+    items: dict[str, Node] = {}
+    key_places: dict[str, tuple[int, int]] = {}
+    for key_node, value_node in node.value:
+        key_place = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        key = None
+        if isinstance(key_node, yaml.ScalarNode):
+            key = key_node.value if key_node.tag == _STR_TAG else loader.construct_object(key_node)
+        if not isinstance(key, str):
+            problems.append(
+                Problem(
+                    Mark(shown, *key_place),
+                    _path(trail),
+                    f"a key must be a word, got {key_node.value!r}. "
+                    "Write keys such as id, question, answer.",
+                )
+            )
+            continue
+        trail.append(key)
+        if key in items:
+            problems.append(
+                Problem(
+                    Mark(shown, *key_place),
+                    _path(trail),
+                    f"duplicated key '{key}' (first at line {key_places[key][0]}); YAML would "
+                    "keep only this one. Delete or rename one of them.",
+                )
+            )
+        else:
+            key_places[key] = key_place
+            items[key] = _convert(value_node, loader, shown, problems, trail)
+        trail.pop()
+    return Node(items, shown, line, column, key_places=key_places)
+
+
+def _path(trail: list[str | int]) -> str:
+    path = ""
+    for step in trail:
+        path = join_path(path, step)
+    return path
 
 
 def join_path(path: str, key: str | int) -> str:
