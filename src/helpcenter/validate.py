@@ -511,13 +511,12 @@ def _placeholder_problems(
     node: Node, path: str, known: dict[str, list[str] | None], markdown: bool
 ) -> list[Problem]:
     problems = []
-    for match in PLACEHOLDER.finditer(node.value):
-        mark = node.line_of(match.start())
+    for match in PLACEHOLDER.finditer(node.value):  # (a line is found for a problem only)
         body = PLACEHOLDER_BODY.fullmatch(match.group(1))
         if not body:
             problems.append(
                 Problem(
-                    mark,
+                    node.line_of(match.start()),
                     path,
                     f"unknown placeholder '{match.group(0)}'. Write "
                     "{{fact:ID}}, {{guide:ID}} or {{question:ID}}.",
@@ -528,7 +527,7 @@ def _placeholder_problems(
         if kind != "fact" and not markdown:
             problems.append(
                 Problem(
-                    mark,
+                    node.line_of(match.start()),
                     path,
                     f"'{match.group(0)}' would make a link, and "
                     "this field is plain text. Only {{fact:ID}} works here.",
@@ -538,7 +537,7 @@ def _placeholder_problems(
             plural = {"fact": "facts", "guide": "guides", "question": "questions"}[kind]
             problems.append(
                 Problem(
-                    mark,
+                    node.line_of(match.start()),
                     path,
                     f"unknown {kind} '{ref}' in '{match.group(0)}'. "
                     f"{_guess(ref, candidates, plural)}",
