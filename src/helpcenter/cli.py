@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import buildcache, glossary, render, translation, validate, write
 from .errors import HelpCenterError, SourceError
+from .gcpause import collector_paused
 from .model import HelpCenter
 
 
@@ -58,8 +59,9 @@ def _load_and_render(
     if cached and digest and cached[0] == digest:
         return cached[1], cached[2], cached[3]
     _RENDERED.pop(key, None)
-    center, _, findings = load(root)  # raises on a bad source: nothing is cached
-    pages = render.render_site(center, translation.outdated_keys(findings))
+    with collector_paused():
+        center, _, findings = load(root)  # raises on a bad source: nothing is cached
+        pages = render.render_site(center, translation.outdated_keys(findings))
     _RENDERED[key] = (digest, center, findings, pages)
     return center, findings, pages
 

@@ -19,6 +19,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from . import anchors, search_index, seo
 from .cli import generate, translation_note
 from .errors import HelpCenterError
+from .gcpause import collector_paused
 from .model import HelpCenter
 from .render import navigation, split_marker
 from .search_terms import Analyses
@@ -203,8 +204,9 @@ def on_post_build(config: MkDocsConfig) -> None:
                                                      analyse_many):
             log.warning("faq_source/site.yaml: %s", problem)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()  # as MkDocs reads it
-    files = site_files(center, config.site_url or "", _theme_entries(site_dir),
-                       dict(_site.not_found), int(epoch) if epoch else None, analyse_many)
+    with collector_paused():
+        files = site_files(center, config.site_url or "", _theme_entries(site_dir),
+                           dict(_site.not_found), int(epoch) if epoch else None, analyse_many)
     for relative, data in files.items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)

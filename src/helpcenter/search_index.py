@@ -54,7 +54,13 @@ _KO_KEEP = ("NNG", "NNP", "NR", "XR", "VV", "VA", "SL", "SN", "SH", "MAG")
 _KO_STOP = frozenset({"하", "되", "있", "않", "수", "것", "등", "및", "더", "잘", "좀", "이", "그"})
 
 _EN_STOP = frozenset(
-    ["a", "an", "and", "are", "as", "at", "be", "been", "by", "can", "do", "does", "for", "from", "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our", "so", "that", "the", "their", "then", "there", "these", "this", "to", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "you", "your"]
+    [
+        "a", "an", "and", "are", "as", "at", "be", "been", "by", "can", "do", "does", "for",
+        "from", "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "me",
+        "my", "of", "on", "or", "our", "so", "that", "the", "their", "then", "there", "these",
+        "this", "to", "was", "we", "were", "what", "when", "where", "which", "who", "why",
+        "will", "with", "you", "your"
+    ]
 )
 
 
@@ -75,7 +81,8 @@ class Document:
 @cache  # a site has a few thousand distinct words, each seen many times
 def english_stem(word: str) -> str:
     """A light, predictable stemmer: the query side matches stems as word prefixes, so it only
-    has to cut endings (``refunded`` -> ``refund``, ``fees`` -> ``fee``, ``closing`` -> ``clos``)."""
+    has to cut endings (``refunded`` -> ``refund``, ``fees`` -> ``fee``, ``closing`` ->
+    ``clos``)."""
     if word.endswith("'s"):
         word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):
