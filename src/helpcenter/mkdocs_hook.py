@@ -7,8 +7,8 @@ not reloaded by ``mkdocs serve``, the installed package is.
 
 from __future__ import annotations
 
-import json
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -22,6 +22,7 @@ from .errors import HelpCenterError
 from .gcpause import collector_paused
 from .model import HelpCenter
 from .render import navigation, split_marker
+from .search_sections import page_sections
 from .search_terms import Analyses
 from .site_files import searched_texts, site_files
 
@@ -55,7 +56,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _site.center = result.center
     if THEME_DIR not in config.theme.dirs:  # our templates first, then Material's
         config.theme.dirs.insert(0, THEME_DIR)
+    _skip_theme_page_indexing(config)
     return config
+
+
+def _skip_theme_page_indexing(config: MkDocsConfig) -> None:
+    """The theme's search plugin stays (its search box and dialog are the site's), but it no
+    longer cuts every page into sections with html.parser (~4 s at 5,000 questions) for a lunr
+    index that ours replaces: on_page_context does that, faster (search_sections.py)."""
+    search = config.plugins.get("material/search")
+    events = config.plugins.events["page_context"]
+    events[:] = [method for method in events if getattr(method, "__self__", None) is not search]
 
 
 def _configure_languages(config: MkDocsConfig, center: HelpCenter) -> None:
@@ -103,10 +114,14 @@ class _SiteState:
     center: HelpCenter | None = None
     not_found: dict[str, str] = {}
     """Language code -> rendered 404.html (each language build overwrites site/404.html)."""
+    search_entries: list[dict] = []
+    """Search entries of the languages built so far in this build (search_sections.py)."""
     analyses = Analyses()
     """Korean search analyses, kept for every later build of this process (mkdocs serve)."""
     terms_file: Path | None = None
 
+
+_SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')
 
 TERMS_CACHE = Path(".cache") / "search-terms.json"
 """The analyses of the last build, for the next one (relative to the project; git-ignored)."""
@@ -140,6 +155,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     if _site.center is None:
         return context
     code = _current_language(config)
+    if not (page.meta.get("search") or {}).get("exclude"):
+        title = str(page.meta.get("title", page.title))
+        _site.search_entries += page_sections(page.content or "", page.url, title)
+    page.content = _SEARCH_ATTRIBUTES.sub("", page.content or "")  # as the theme's plugin does
     path = page.url
     prefix = seo.language_root(_site.center, code)
     if prefix and path.startswith(prefix):
@@ -173,21 +192,18 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return output
 
 
-def _theme_entries(site_dir: Path) -> list[dict]:
-    """The theme's search entries (written by its search plugin, priority 0)."""
-    theme_index = site_dir / "search" / "search_index.json"
-    return json.loads(theme_index.read_text("utf-8"))["docs"] if theme_index.is_file() else []
-
-
 def on_pre_build(config: MkDocsConfig) -> None:
     """mkdocs-static-i18n starts building one more language: meanwhile, analyse the search
     texts of the languages already built, in the background (search_terms.py)."""
     i18n = config.plugins.get("i18n")
-    if not getattr(i18n, "building", False) or _site.center is None:
+    if not getattr(i18n, "building", False):
+        _site.search_entries = []  # the first language: a new build
         return
-    entries = _theme_entries(Path(config.site_dir))
+    if _site.center is None:
+        return
     for language in _site.center.languages:
-        _site.analyses.prefetch(language.code, searched_texts(_site.center, language.code, entries))
+        texts = searched_texts(_site.center, language.code, _site.search_entries)
+        _site.analyses.prefetch(language.code, texts)
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has built every language
@@ -205,12 +221,13 @@ def on_post_build(config: MkDocsConfig) -> None:
             log.warning("faq_source/site.yaml: %s", problem)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()  # as MkDocs reads it
     with collector_paused():
-        files = site_files(center, config.site_url or "", _theme_entries(site_dir),
+        files = site_files(center, config.site_url or "", _site.search_entries,
                            dict(_site.not_found), int(epoch) if epoch else None, analyse_many)
     for relative, data in files.items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     _site.not_found.clear()
+    _site.search_entries = []
     if _site.terms_file is not None:
         _site.analyses.save(_site.terms_file)
