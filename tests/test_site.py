@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,7 @@ import pytest
 from helpcenter import validate
 from helpcenter.render import navigation
 from html_pages import Page, parse, resolve
+from project_tools import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 CENTER = validate.load(ROOT / "faq_source", ROOT)
@@ -134,3 +138,16 @@ def test_language_selector_leads_to_the_same_page(built_site: Path):
             target = next(link for link in selector if link.hreflang == other)
             file, _ = resolve(built_site, source, target.href)
             assert file == built_site / PREFIX[other] / rel / "index.html"
+
+
+def test_an_empty_public_address_stops_the_strict_build(tmp_path: Path):
+    """SITE_URL set to nothing (an unset CI variable) would give relative sitemap addresses."""
+    project = copy_project(tmp_path / "project")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=project, capture_output=True, text=True, check=False,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=""),
+    )
+    assert result.returncode == 1
+    assert "site_url is empty (is SITE_URL set to nothing?)" in result.stderr
+    assert not (tmp_path / "site").exists()

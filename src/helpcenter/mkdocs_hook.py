@@ -40,6 +40,10 @@ shipped with the package so that any copy of the project builds the same site.""
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Runs before files are collected (once per language with mkdocs-static-i18n)."""
     root = Path(config.config_file_path).parent
+    if not config.site_url:  # e.g. SITE_URL set to an unset CI variable
+        raise PluginError("site_url is empty (is SITE_URL set to nothing?): the sitemap, "
+                          "canonical and language links need the public address. Set SITE_URL "
+                          "to it, e.g. https://help.example.com/, or unset it for the default.")
     try:
         result = generate(root)
     except HelpCenterError as err:
