@@ -306,9 +306,70 @@ def test_unsafe_markup_in_markdown_is_refused_with_its_line(
     assert words in err and "the only raw HTML allowed is <br>" in err
 
 
+# Links within the site go through placeholders: a relative address breaks when the question's
+# page changes (category, page number) or when the site is served under a sub-path.
+RELATIVE = [
+    ("page-file", "[notice](notice.md)", 26, "'notice.md'"),
+    ("site-root", "[notice](/notice/)", 26, "'/notice/'"),
+    ("parent", "See [the guide](../guides/first.md).", 26, "'../guides/first.md'"),
+    ("image", "![map](map.png)", 26, "'map.png'"),
+    ("reference", "[notice][n]\n\n[n]: notice.md", 28, "'notice.md'"),
+]
+
+
+@pytest.mark.parametrize("text, line, words", [c[1:] for c in RELATIVE],
+                         ids=[c[0] for c in RELATIVE])
+def test_relative_links_are_refused_with_the_placeholders_to_use(
+    fixture_project, capsys, text, line, words
+):
+    path = fixture_project / "faq_source" / "faq.yaml"
+    answer = "        - item one\n        - item two\n"
+    indented = "".join(f"        {part}\n" if part else "\n" for part in text.split("\n"))
+    source = path.read_text("utf-8")
+    path.write_text(source.replace(answer, answer + indented, 1), "utf-8")
+    err = run_bad(fixture_project, capsys)
+    assert err.startswith(f"faq_source/faq.yaml:{line}: entries[1].en.answer: the relative link "
+                          f"{words} would break when the page moves. "), err
+    assert "{{page:PATH}}" in err and "{{guide:ID}}" in err
+
+
+def test_page_placeholders_link_hand_written_pages_and_must_find_them(fixture_project, capsys):
+    path = fixture_project / "faq_source" / "faq.yaml"
+    source = path.read_text("utf-8")
+    link = "        Call us: [contact]({{page:help/contact.md#phone}}).\n"
+    path.write_text(source.replace("        - item two\n", "        - item two\n\n" + link, 1),
+                    "utf-8")
+    before = snapshot(fixture_project / "docs")
+    err = run_bad(fixture_project, capsys)
+    assert err.startswith("faq_source/faq.yaml:24: entries[1].answer: "
+                          "'{{page:help/contact.md#phone}}' shown in en: no page "
+                          "docs/en/help/contact.md. Create it"), err
+    assert snapshot(fixture_project / "docs") == before
+
+    contact = fixture_project / "docs" / "en" / "help" / "contact.md"
+    contact.parent.mkdir(parents=True)
+    contact.write_text("# Contact\n\n## Phone {#phone}\n", "utf-8")
+    assert main(["--root", str(fixture_project)]) == 0, capsys.readouterr().err
+    faq = (fixture_project / "docs" / "en" / "faq.md").read_text("utf-8")
+    assert "Call us: [contact](help/contact.md#phone)." in faq
+
+
+@pytest.mark.parametrize("ref", ["../outside.md", "notice", "/abs.md", "a b.md"])
+def test_a_page_placeholder_needs_a_page_path_of_the_language_folder(fixture_project, capsys, ref):
+    path = fixture_project / "faq_source" / "faq.yaml"
+    source = path.read_text("utf-8")
+    link = f"        [x]({{{{page:{ref}}}}})\n"
+    path.write_text(source.replace("        - item two\n", "        - item two\n\n" + link, 1),
+                    "utf-8")
+    err = run_bad(fixture_project, capsys)
+    assert "PATH must be a Markdown page of the language folder" in err or \
+        "unknown placeholder" in err, err
+
+
 @pytest.mark.parametrize("text", ["Press <kbd>Ctrl</kbd> + <kbd>C</kbd>.", "Line<br>break",
                                   "x < 3 and y > 2: fine", "[site](https://www.1688.com/)",
-                                  "`<script>` in code is text", "&lt;script&gt; is text"])
+                                  "`<script>` in code is text", "&lt;script&gt; is text",
+                                  "[top](#a-list)", "[write](mailto:help@example.com)"])
 def test_allowed_markup_passes(fixture_project, capsys, text):
     path = fixture_project / "faq_source" / "faq.yaml"
     source = path.read_text("utf-8")

@@ -85,6 +85,7 @@ def generate(
             raise SourceError(problems)
     docs = root / "docs"
     problems = write.extra_page_problems(docs, center, pages)
+    problems += write.page_link_problems(docs, center, pages)
     if problems:
         raise SourceError(problems)
     result = write.plan(docs, pages, force=force)

@@ -313,6 +313,7 @@ class _PageRenderer:
             "fact": lambda: self.fact(ref),
             "guide": lambda: self.guide_link(self.guides[ref], here or ""),
             "question": lambda: self.question_link(self.entries[ref], here or ""),
+            "page": lambda: _relative_with_anchor(ref, here or ""),
         }
         return render[kind]()
 
@@ -320,6 +321,12 @@ class _PageRenderer:
 @cache  # a few distinct pairs, asked for tens of thousands of times on a large FAQ
 def _relative(target: str, here: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+
+def _relative_with_anchor(target: str, here: str) -> str:
+    """``{{page:help/contact.md#phone}}`` on ``faq/money.md`` -> ``../help/contact.md#phone``."""
+    path, hash_, anchor = target.partition("#")
+    return _relative(path, here) + hash_ + anchor
 
 
 def _list_item(bullet: str, markdown: str) -> str:

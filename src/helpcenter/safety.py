@@ -1,10 +1,16 @@
 """The raw-HTML policy for Markdown fields, checked on what Python-Markdown actually produces.
 
 Writers write Markdown. The only raw HTML they may add is ``<br>``, ``<kbd>``, ``<sup>`` and
-``<sub>`` without attributes; links and images may use ``http:``, ``https:``, ``mailto:``,
-``tel:`` or relative addresses. Anything else (``<script>``, ``<iframe>``, ``on...=`` event
+``<sub>`` without attributes; links and images may use ``http:``, ``https:``, ``mailto:`` or
+``tel:`` addresses and ``#anchors``. Anything else (``<script>``, ``<iframe>``, ``on...=`` event
 attributes, ``style``, ``javascript:`` or ``data:`` addresses, in raw HTML, Markdown links or
 ``{: attr_list}`` attributes) is reported with its place, never passed into a page.
+
+Addresses within the site are written as placeholders (``{{guide:ID}}``, ``{{question:ID}}``,
+``{{page:PATH}}``) that the generator resolves and checks, never as relative addresses: a
+question's page changes with its category and its page number, so ``notice.md`` written in an
+answer would break when the question moves, and ``/notice/`` when the site is served under a
+sub-path.
 """
 
 from __future__ import annotations
@@ -49,13 +55,20 @@ WRITER_TAGS = {"br", "kbd", "sup", "sub"}
 _ATTRIBUTES = {"href", "src", "alt", "title", "id", "class", "align", "start", "style"} - {"style"}
 _URL_ATTRIBUTES = {"href", "src"}
 _SCHEMES = {"http", "https", "mailto", "tel"}
+RELATIVE = "a relative address"
+"""The ``what`` of a relative link (validate.py words its message)."""
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 # Characters browsers drop from a URL before reading its scheme (so "java\tscript:" is javascript:).
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
 
 POLICY = (
     "Use Markdown; the only raw HTML allowed is <br>, <kbd>, <sup> and <sub> without "
-    "attributes, and links must be http(s), mailto, tel or relative."
+    "attributes, and links must be http(s), mailto or tel addresses or #anchors."
+)
+SITE_LINKS = (
+    "Link within the site with {{guide:ID}}, {{question:ID}} or, in a Markdown link, "
+    "{{page:PATH}} (PATH from docs/<language>/, e.g. [notice]({{page:notice.md}})); they keep "
+    "working when a question moves to another FAQ page."
 )
 
 
@@ -68,7 +81,7 @@ def trim_markdown(text: str) -> str:
 def unsafe_markup(text: str) -> list[tuple[str, str]]:
     """``(what, needle)`` for each forbidden construct in Markdown ``text``; ``needle`` is a piece
     of the source to locate it by. Empty for the (common) text that cannot hold markup."""
-    if not any(c in text for c in "<&:{"):
+    if not any(c in text for c in "<&:{]"):
         return []
     checker = _Checker()
     converter = _converter()
@@ -110,6 +123,8 @@ class _Checker(HTMLParser):
                             value[:20] or name,
                         )
                     )
+                elif not scheme and not address.startswith("#"):
+                    self.found.append((RELATIVE, value or name))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)

@@ -37,7 +37,7 @@ from .model import (
     Mark,
     Term,
 )
-from .safety import POLICY, unsafe_markup
+from .safety import POLICY, RELATIVE, SITE_LINKS, unsafe_markup
 from .source import Node, join_path, read_source
 
 SCHEMA_DIR = Path(__file__).parent / "schema"
@@ -47,7 +47,10 @@ LANGUAGE_CODE = re.compile(r"^[a-z]{2}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$")
 """As common.schema.json's language_code: a key of this form in an item is a language block;
 another key is a misnamed field, which the schema reports."""
 PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
-PLACEHOLDER_BODY = re.compile(r"\s*(fact|guide|question):([^\s{}]*)\s*")
+PLACEHOLDER_BODY = re.compile(r"\s*(fact|guide|question|page):([^\s{}]*)\s*")
+# {{page:PATH}}: a Markdown page of the language folder (docs/<lang>/PATH), with an optional
+# #anchor; whether it exists is checked against docs/ by write.page_link_problems.
+PAGE_PATH = re.compile(r"(?:[\w.-]+/)*[\w.-]+\.md(?:#[\w-]+)?")
 
 _TYPE_NAMES = {
     str: "a text",
@@ -417,12 +420,18 @@ def _markup_problems(node: Node, path: str) -> list[Problem]:
     """Forbidden HTML or addresses in a Markdown field (see safety.py for the policy)."""
     text = node.value
     problems = []
-    for what, needle in unsafe_markup(PLACEHOLDER.sub("X", text)):
+    # Placeholders resolve to text, or (page, in a link) to an address within the site.
+    checked = PLACEHOLDER.sub(lambda m: "#page" if "page:" in m.group(1) else "X", text)
+    for what, needle in unsafe_markup(checked):
         # An entity-encoded address ("&#106;avascript:") is found by what follows its colon.
         candidates = [needle, needle[needle.find(":") :]] if ":" in needle else [needle]
         offset = next((o for c in candidates if (o := text.lower().find(c.lower())) >= 0), -1)
         mark = node.line_of(offset) if offset >= 0 else node.mark
-        problems.append(Problem(mark, path, f"{what}. {POLICY}"))
+        if what == RELATIVE:
+            message = f"the relative link '{needle}' would break when the page moves. {SITE_LINKS}"
+        else:
+            message = f"{what}. {POLICY}"
+        problems.append(Problem(mark, path, message))
     return problems
 
 
@@ -519,7 +528,7 @@ def _placeholder_problems(
                     node.line_of(match.start()),
                     path,
                     f"unknown placeholder '{match.group(0)}'. Write "
-                    "{{fact:ID}}, {{guide:ID}} or {{question:ID}}.",
+                    "{{fact:ID}}, {{guide:ID}}, {{question:ID}} or {{page:PATH}}.",
                 )
             )
             continue
@@ -533,6 +542,17 @@ def _placeholder_problems(
                     "this field is plain text. Only {{fact:ID}} works here.",
                 )
             )
+        elif kind == "page":
+            if not PAGE_PATH.fullmatch(ref) or ".." in ref.split("/"):
+                problems.append(
+                    Problem(
+                        node.line_of(match.start()),
+                        path,
+                        f"'{match.group(0)}': PATH must be a Markdown page of the language "
+                        "folder, written from docs/<language>/ (e.g. {{page:notice.md}} or "
+                        "{{page:help/contact.md#phone}}).",
+                    )
+                )
         elif (candidates := known[kind]) is not None and ref not in candidates:
             plural = {"fact": "facts", "guide": "guides", "question": "questions"}[kind]
             problems.append(

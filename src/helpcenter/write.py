@@ -9,13 +9,16 @@ temporary file renamed over the target.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import OutputError, Problem
-from .model import HelpCenter
+from .model import HelpCenter, Mark
 from .render import MARKER, body_digest, split_marker
+
+PAGE_LINK = re.compile(r"\{\{\s*page:([^\s{}]*)\s*\}\}")
 
 
 @dataclass
@@ -97,6 +100,36 @@ def extra_page_problems(docs_dir: Path, center: HelpCenter, pages: dict[str, str
                     "Create it (a hand-written Markdown page) or remove this line.",
                 )
             )
+    return problems
+
+
+def page_link_problems(docs_dir: Path, center: HelpCenter, pages: dict[str, str]
+                       ) -> list[Problem]:
+    """Every ``{{page:PATH}}`` leads to a page of the language showing it: one the generator
+    makes, or a hand-written ``docs/<language>/PATH``."""
+    problems = []
+    site_file = next((f for f in center.source_files if f.endswith("site.yaml")), "site.yaml")
+    for language in center.languages:
+        code = language.code
+        texts = [(Mark(site_file), f"languages.{code}.home.intro", language.home_intro)]
+        for kind, items in (("guides", center.guides), ("entries", center.entries)):
+            for index, item in enumerate(items):
+                text = item.texts[code]  # a missing translation holds the original
+                fields = {"intro": getattr(text, "intro", None),
+                          "answer": getattr(text, "answer", None)}
+                fields.update({f"steps[{i}]": step
+                               for i, step in enumerate(getattr(text, "steps", ()))})
+                texts += [(text.field_marks.get(key, text.mark), f"{kind}[{index}].{key}", value)
+                          for key, value in fields.items() if value]
+        for mark, field_path, value in texts:
+            for target in PAGE_LINK.findall(value):
+                path = target.partition("#")[0]
+                if f"{code}/{path}" not in pages and not (docs_dir / code / path).is_file():
+                    problems.append(Problem(
+                        mark, field_path,
+                        f"'{{{{page:{target}}}}}' shown in {code}: no page docs/{code}/{path}. "
+                        "Create it (a hand-written Markdown page) or correct the path.",
+                    ))
     return problems
 
 
