@@ -276,6 +276,16 @@ def test_bad_command_line_use_exits_2(capsys):
     assert stop.value.code == 2
 
 
+def add_to_second_answer(project: Path, text: str) -> None:
+    """Append Markdown ``text`` (lines from 26 of faq.yaml) to the English answer of entry 1."""
+    path = project / "faq_source" / "faq.yaml"
+    answer = "        - item one\n        - item two\n"
+    indented = "".join(f"        {part}\n" if part else "\n" for part in text.split("\n"))
+    source = path.read_text("utf-8")
+    assert answer in source
+    path.write_text(source.replace(answer, answer + indented, 1), "utf-8")
+
+
 # (case id, Markdown inserted at line 26 of faq.yaml, line of the offence, expected words)
 UNSAFE = [
     ("script", "<script>alert(1)</script>", 26, "raw HTML <script>"),
@@ -295,12 +305,7 @@ UNSAFE = [
 def test_unsafe_markup_in_markdown_is_refused_with_its_line(
     fixture_project, capsys, text, line, words
 ):
-    path = fixture_project / "faq_source" / "faq.yaml"
-    answer = "        - item one\n        - item two\n"
-    indented = "".join(f"        {part}\n" if part else "\n" for part in text.split("\n"))
-    source = path.read_text("utf-8")
-    assert answer in source
-    path.write_text(source.replace(answer, answer + indented, 1), "utf-8")
+    add_to_second_answer(fixture_project, text)
     err = run_bad(fixture_project, capsys)
     assert err.startswith(f"faq_source/faq.yaml:{line}: entries[1].en.answer: "), err
     assert words in err and "the only raw HTML allowed is <br>" in err
@@ -322,11 +327,7 @@ RELATIVE = [
 def test_relative_links_are_refused_with_the_placeholders_to_use(
     fixture_project, capsys, text, line, words
 ):
-    path = fixture_project / "faq_source" / "faq.yaml"
-    answer = "        - item one\n        - item two\n"
-    indented = "".join(f"        {part}\n" if part else "\n" for part in text.split("\n"))
-    source = path.read_text("utf-8")
-    path.write_text(source.replace(answer, answer + indented, 1), "utf-8")
+    add_to_second_answer(fixture_project, text)
     err = run_bad(fixture_project, capsys)
     assert err.startswith(f"faq_source/faq.yaml:{line}: entries[1].en.answer: the relative link "
                           f"{words} would break when the page moves. "), err
