@@ -28,6 +28,7 @@ from .site_files import searched_texts, site_files
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger("helpcenter")
@@ -118,8 +119,14 @@ class _SiteState:
     center: HelpCenter | None = None
     not_found: dict[str, str] = {}
     """Language code -> rendered 404.html (each language build overwrites site/404.html)."""
-    search_entries: list[dict] = []
-    """Search entries of the languages built so far in this build (search_sections.py)."""
+    sections: dict[str, list[dict]] = {}
+    """Page's file URL -> its search entries (search_sections.py), kept from build to build: a dirty
+    ``mkdocs serve`` rebuild renders only the changed pages."""
+    page_urls: list[str] = []
+    """The pages of this build so far (every language), in build order."""
+
+    def search_entries(self) -> list[dict]:
+        return [entry for url in self.page_urls for entry in self.sections.get(url, ())]
     analyses = Analyses()
     """Korean search analyses, kept for every later build of this process (mkdocs serve)."""
     terms_file: Path | None = None
@@ -161,7 +168,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     code = _current_language(config)
     if not (page.meta.get("search") or {}).get("exclude"):
         title = str(page.meta.get("title", page.title))
-        _site.search_entries += page_sections(page.content or "", page.url, title)
+        _site.sections[page.file.url] = page_sections(page.content or "", page.url, title)
     page.content = _SEARCH_ATTRIBUTES.sub("", page.content or "")  # as the theme's plugin does
     path = page.url
     prefix = seo.language_root(_site.center, code)
@@ -196,17 +203,24 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return output
 
 
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has kept this language's pages
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Note this language's pages, in build order (the order of its search entries)."""
+    _site.page_urls += [file.url for file in files.documentation_pages()]
+    return files
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """mkdocs-static-i18n starts building one more language: meanwhile, analyse the search
     texts of the languages already built, in the background (search_terms.py)."""
     i18n = config.plugins.get("i18n")
     if not getattr(i18n, "building", False):
-        _site.search_entries = []  # the first language: a new build
+        _site.page_urls = []  # the first language: a new build
         return
     if _site.center is None:
         return
     for language in _site.center.languages:
-        texts = searched_texts(_site.center, language.code, _site.search_entries)
+        texts = searched_texts(_site.center, language.code, _site.search_entries())
         _site.analyses.prefetch(language.code, texts)
 
 
@@ -225,13 +239,13 @@ def on_post_build(config: MkDocsConfig) -> None:
             log.warning("faq_source/site.yaml: %s", problem)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()  # as MkDocs reads it
     with collector_paused():
-        files = site_files(center, config.site_url or "", _site.search_entries,
+        files = site_files(center, config.site_url or "", _site.search_entries(),
                            dict(_site.not_found), int(epoch) if epoch else None, analyse_many)
     for relative, data in files.items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     _site.not_found.clear()
-    _site.search_entries = []
+    _site.sections = {url: _site.sections[url] for url in _site.page_urls if url in _site.sections}
     if _site.terms_file is not None:
         _site.analyses.save(_site.terms_file)
