@@ -3,8 +3,9 @@
 
 Builds the site under a sub-path into a temporary folder, serves it on 127.0.0.1 and runs the
 Lighthouse pinned in tools/lighthouse (``make lighthouse`` installs it with ``npm ci``) with
-Debian's chromium (CHROME_PATH). Prints the median of ``--runs`` runs per page (and every run's scores); ``--json`` prints JSON.
-Exit status 1 if a score is below ``--min`` (default 95).
+Debian's chromium (CHROME_PATH). Prints the median of ``--runs`` runs per page (and every run's
+scores); ``--json`` prints JSON; ``--reports DIR`` keeps every run's report. Exit status 1 if a
+score is below ``--min`` (default 95).
 """
 
 from __future__ import annotations
@@ -47,12 +48,21 @@ def run(url: str, output: Path) -> dict[str, int]:
     return {**scores, "below_100": failing}
 
 
+def report_path(folder: Path | None, tmp: str, page: str, number: int) -> Path:
+    if folder is None:
+        return Path(tmp) / "report.json"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{page.replace(' ', '-')}-{number + 1}.json"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--min", type=int, default=95)
     parser.add_argument("--runs", type=int, default=3,
                         help="runs per page; the median score is reported (Lighthouse varies)")
+    parser.add_argument("--reports", type=Path,
+                        help="keep every run's JSON report in this folder (<page>-<run>.json)")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         print("Lighthouse is not installed: run `make lighthouse`.", file=sys.stderr)
@@ -67,8 +77,8 @@ def main(argv: list[str] | None = None) -> int:
                         "--quiet", "-d", str(site)], cwd=ROOT, env=env, check=True)
         with SiteServer(site, "/help/", ("en",), port=port) as server:
             for name, path in PAGES.items():
-                runs = [run(server.url + path, Path(tmp) / "report.json")
-                        for _ in range(args.runs)]
+                runs = [run(server.url + path, report_path(args.reports, tmp, name, i))
+                        for i in range(args.runs)]
                 results[name] = {c: sorted(r[c] for r in runs)[len(runs) // 2]
                                  for c in CATEGORIES}
                 results[name]["below_100"] = sorted({a for r in runs for a in r["below_100"]})

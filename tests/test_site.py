@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -138,6 +139,19 @@ def test_language_selector_leads_to_the_same_page(built_site: Path):
             target = next(link for link in selector if link.hreflang == other)
             file, _ = resolve(built_site, source, target.href)
             assert file == built_site / PREFIX[other] / rel / "index.html"
+
+
+def test_scripts_do_not_hold_up_the_first_paint(built_site: Path):
+    """Every external script deferred (ours, then the theme's bundle: main.html), and no inline
+    palette script reading localStorage while the page is parsed (theme/partials/javascripts)."""
+    for path in all_pages(built_site):
+        html = path.read_text("utf-8")
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
+        assert any("bundle." in tag for tag in tags), path
+        assert all(re.search(r"\sdefer\b", tag) for tag in tags), (path, tags)
+        order = [t for t in tags if re.search(r"helpcenter-language|bundle\.", t)]
+        assert "helpcenter-language" in order[0] and "bundle." in order[-1], path
+        assert "__palette" not in html, path
 
 
 def test_an_empty_public_address_stops_the_strict_build(tmp_path: Path):

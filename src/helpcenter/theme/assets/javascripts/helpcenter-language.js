@@ -3,24 +3,24 @@
  * other language (mkdocs-static-i18n); a question has the same anchor (its id) in every language,
  * so the current #anchor is carried over, also when it changes while reading.
  *
- * Loaded before the theme's bundle, because it also resolves a conflict with the theme:
+ * Loaded (deferred) before the theme's bundle, because it also resolves a conflict with the theme:
  * Material for MkDocs (integrations/alternate) fetches "<URL of each hreflang link>/sitemap.xml"
  * on every page and, on a click on a link to an alternate, navigates to that URL itself, dropping
  * the #anchor. With per-page hreflang URLs those sitemaps do not exist (404s on every page), and
- * our selector links are already exact. So: such sitemap requests go to the site's one sitemap,
- * and selector clicks are not handed to the theme.
+ * our selector links are already exact. So: those requests get an empty sitemap at once, without
+ * the network (what the theme does with a missing one, minus the 404; before, three downloads and
+ * parses of the whole sitemap on every page load), and selector clicks are not handed to the theme.
+ * The theme's other reader of sitemap.xml, instant navigation, is not enabled (mkdocs.yml).
  */
 (function () {
   "use strict"
-  var config = document.querySelector("#__config")
-  var root = config ?
-    new URL(JSON.parse(config.textContent).base + "/sitemap.xml", location.href).href : ""
+  var empty = "data:application/xml," +
+    encodeURIComponent('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>')
   var open = XMLHttpRequest.prototype.open
   XMLHttpRequest.prototype.open = function (method, url) {
     var args = Array.prototype.slice.call(arguments)
-    var target = new URL(String(url), location.href)
-    if (root && /\/sitemap\.xml$/.test(target.pathname) && target.href !== root)
-      args[1] = root  // this site's one sitemap, not a 404 per alternate page
+    if (/\/sitemap\.xml$/.test(new URL(String(url), location.href).pathname))
+      args[1] = empty
     return open.apply(this, args)
   }
 
