@@ -384,6 +384,7 @@ def bench_size(count: int, runs: int, work: Path, env: dict[str, str], log) -> d
         log(f"  n={count} run {run + 1}/{runs}: generator")
         for language in ("ko", "en"):
             shutil.rmtree(docs / language, ignore_errors=True)
+        shutil.rmtree(project / ".cache", ignore_errors=True)  # a first run has no cache either
         result = in_worker("generate", project, env)
         add("gen_first_s", result["seconds"])
         add("gen_first_files", len(result["written"]))
@@ -411,9 +412,9 @@ def bench_size(count: int, runs: int, work: Path, env: dict[str, str], log) -> d
         timing = base / "hook-timing.json"
         mkdocs_build = [python, str(Path(__file__).resolve()), "--worker-mkdocs", "build",
                         "--strict", "--quiet", "-d", str(site)]
-        # Cold: no search analyses remembered (a fresh clone, CI without a cache); warm: the next
-        # build, which reuses them (.cache/search-terms.json).
-        (project / ".cache" / "search-terms.json").unlink(missing_ok=True)
+        # Cold: nothing remembered in .cache/ (a fresh clone, CI without a cache); warm: the next
+        # build, which reuses the search analyses and the checked, rendered source.
+        shutil.rmtree(project / ".cache", ignore_errors=True)
         for state in ("cold", "warm"):
             shutil.rmtree(site, ignore_errors=True)
             seconds, peak, _ = run_with_peak(mkdocs_build, project,
@@ -641,8 +642,8 @@ def main(argv: list[str] | None = None) -> int:
           " = docs/\nfiles actually written; warm = a second no-change generate() in the same process"
           " (the hook\nduring mkdocs serve); no-chg CLI = the whole command after a previous"
           " command run,\ninterpreter start included; build = make build (mkdocs build --strict,"
-          " whose hook generates),\ncold without the remembered Korean search analyses"
-          " (.cache/search-terms.json), warm with\nthem; of it gen = time in the generator;"
+          " whose hook generates),\ncold with nothing in .cache/ (remembered search analyses,"
+          " checked and rendered source),\nwarm with them; of it gen = time in the generator;"
           " stock = the same Markdown built by MkDocs +\nMaterial + mkdocs-static-i18n with their"
           " default search (one index, i18n de-duplicates it)\nand no hook; ratio = build / stock;"
           " stock no-dedupe = stock with reconfigure_search: false.")

@@ -47,8 +47,17 @@ def remember(root: Path, report: str) -> None:
 
 def _key(root: Path) -> str:
     """Hash of every source file and of the generator's code and schemas."""
+    return _digest(((root / "faq_source", "*"), (_PACKAGE, "*.py"), (_PACKAGE, "*.json")))
+
+
+def code_key() -> str:
+    """Hash of the generator's code and schemas: what made a cached result."""
+    return _digest(((_PACKAGE, "*.py"), (_PACKAGE, "*.json")))
+
+
+def _digest(files: tuple[tuple[Path, str], ...]) -> str:
     digest = hashlib.sha256()
-    for base, pattern in ((root / "faq_source", "*"), (_PACKAGE, "*.py"), (_PACKAGE, "*.json")):
+    for base, pattern in files:
         for path in sorted(base.rglob(pattern)):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes())

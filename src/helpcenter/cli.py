@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
+import pickle
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,11 +62,48 @@ def _load_and_render(
     if cached and digest and cached[0] == digest:
         return cached[1], cached[2], cached[3]
     _RENDERED.pop(key, None)
+    saved_key = digest + buildcache.code_key().encode()
     with collector_paused():
-        center, _, findings = load(root)  # raises on a bad source: nothing is cached
-        pages = render.render_site(center, translation.outdated_keys(findings))
+        saved = _saved_render(root, saved_key) if digest else None
+        if saved is None:
+            center, _, findings = load(root)  # raises on a bad source: nothing is cached
+            pages = render.render_site(center, translation.outdated_keys(findings))
+            if digest:
+                _save_render(root, saved_key, (center, findings, pages))
+        else:
+            center, findings, pages = saved
     _RENDERED[key] = (digest, center, findings, pages)
     return center, findings, pages
+
+
+RENDER_CACHE = Path(".cache") / "rendered.pickle"
+"""The last checked model and its pages, for the next process (relative to the project;
+git-ignored): ``make check`` then ``make build`` in CI, or a second ``make build``, do not parse
+and render an unchanged source again (~2 s at 5,000 questions). Only used for the same source
+bytes and the same generator code; anything unreadable is ignored."""
+
+
+def _saved_render(root: Path, key: bytes) -> tuple | None:
+    try:
+        with (root / RENDER_CACHE).open("rb") as handle:
+            saved_key, value = pickle.load(handle)
+    except Exception:  # noqa: BLE001 - missing, partial or from another version: recompute
+        return None
+    return value if saved_key == key else None
+
+
+def _save_render(root: Path, key: bytes, value: tuple) -> None:
+    target = root / RENDER_CACHE
+    tmp = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".rendered.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump((key, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except OSError:  # a cache that cannot be written only costs time
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def generate(
