@@ -9,7 +9,6 @@ temporary file renamed over the target.
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +16,8 @@ from pathlib import Path
 from .errors import OutputError, Problem
 from .model import HelpCenter, Mark
 from .render import MARKER, body_digest, split_marker
-
-PAGE_LINK = re.compile(r"\{\{\s*page:([^\s{}]*)\s*\}\}")
+from .translation import text_fields
+from .validate import PLACEHOLDER, PLACEHOLDER_BODY
 
 
 @dataclass
@@ -115,14 +114,14 @@ def page_link_problems(docs_dir: Path, center: HelpCenter, pages: dict[str, str]
         for kind, items in (("guides", center.guides), ("entries", center.entries)):
             for index, item in enumerate(items):
                 text = item.texts[code]  # a missing translation holds the original
-                fields = {"intro": getattr(text, "intro", None),
-                          "answer": getattr(text, "answer", None)}
-                fields.update({f"steps[{i}]": step
-                               for i, step in enumerate(getattr(text, "steps", ()))})
                 texts += [(text.field_marks.get(key, text.mark), f"{kind}[{index}].{key}", value)
-                          for key, value in fields.items() if value]
+                          for key, value in text_fields(text).items()]
         for mark, field_path, value in texts:
-            for target in PAGE_LINK.findall(value):
+            for match in PLACEHOLDER.finditer(value):
+                body = PLACEHOLDER_BODY.fullmatch(match.group(1))
+                if not body or body.group(1) != "page":
+                    continue
+                target = body.group(2)
                 path = target.partition("#")[0]
                 if f"{code}/{path}" not in pages and not (docs_dir / code / path).is_file():
                     problems.append(Problem(
