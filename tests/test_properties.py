@@ -77,6 +77,11 @@ markdown_texts = st.one_of(
     ).map("".join),
 )
 
+MANY_EXAMPLES = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+"""For the properties checked on the source and its pages (no site build): fast examples."""
+
 MD = dict(extensions=list(MARKDOWN_EXTENSIONS), extension_configs={"toc": {"permalink": True}})
 
 
@@ -130,9 +135,7 @@ def heading(page_html: str, anchor: str) -> Heading:
     return parser
 
 
-@settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@MANY_EXAMPLES
 @given(question=plain_texts)
 def test_plain_text_shows_exactly_as_written(tmp_path, question):
     project = build_source(tmp_path / "p", question_en=question)
@@ -169,9 +172,7 @@ def forbidden(page_html: str) -> list[str]:
     return parser.found
 
 
-@settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@MANY_EXAMPLES
 @given(answer=markdown_texts)
 def test_markdown_never_crashes_and_never_smuggles_forbidden_markup(tmp_path, answer):
     project = build_source(tmp_path / "p", answer_en=answer)
@@ -184,9 +185,7 @@ def test_markdown_never_crashes_and_never_smuggles_forbidden_markup(tmp_path, an
     assert forbidden(page) == []
 
 
-@settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@MANY_EXAMPLES
 @given(question=any_texts)
 def test_any_question_builds_or_is_refused_with_a_location(tmp_path, question):
     project = build_source(tmp_path / "p", question_en=question)

@@ -219,9 +219,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return
     if _site.center is None:
         return
-    for language in _site.center.languages:
-        texts = searched_texts(_site.center, language.code, _site.search_entries())
-        _site.analyses.prefetch(language.code, texts)
+    for code, texts in searched_texts(_site.center, _site.search_entries()).items():
+        _site.analyses.prefetch(code, texts)
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has built every language

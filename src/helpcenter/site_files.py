@@ -71,10 +71,12 @@ def unsearched_titles(language: Language) -> tuple[str, ...]:
     return (labels.referring_questions, labels.faq_title, labels.guides_heading)
 
 
-def searched_texts(center: HelpCenter, language: str, theme_entries: Iterable[dict]) -> list[str]:
-    """The texts of ``language`` that its search index analyses (to analyse them ahead)."""
+def searched_texts(center: HelpCenter, theme_entries: Iterable[dict]) -> dict[str, list[str]]:
+    """Per language code, the texts its search index analyses (to analyse them ahead)."""
     codes = [lang.code for lang in center.languages]
     documents = search_index.split_by_language(theme_entries, codes, center.default_language)
-    pairs = search_index.searched_texts(documents[language],
-                                        unsearched_titles(center.language(language)))
-    return [text for pair in pairs if pair for text in pair]
+    texts = {}
+    for language in center.languages:
+        pairs = search_index.searched_texts(documents[language.code], unsearched_titles(language))
+        texts[language.code] = [text for pair in pairs if pair for text in pair]
+    return texts
