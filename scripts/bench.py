@@ -176,10 +176,10 @@ def write_stock_config(project: Path, *, reconfigure_search: bool = True) -> Pat
     the theme's one search index of all languages, as a stock site does); False is this
     project's setting, which only makes sense with per-language indexes like ours."""
     sys.path.insert(0, str(ROOT / "src"))
-    from helpcenter import validate
-    from helpcenter.render import navigation
+    from helpcenter.load import load
+    from helpcenter.paths import navigation
 
-    center = validate.load(project / "faq_source", project)
+    center = load(project / "faq_source", project)
     config = yaml.load((project / "mkdocs.yml").read_text("utf-8"), Loader=_KeepTagsLoader)
     config.pop("hooks", None)
     config["nav"] = navigation(center)
@@ -265,7 +265,7 @@ def written(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]
 def worker_generate(root: Path) -> dict[str, Any]:
     """Runs in a fresh interpreter: import first, then time one ``generate()`` call."""
     sys.path.insert(0, str(ROOT / "src"))
-    from helpcenter.cli import generate
+    from helpcenter.pipeline import generate
 
     before = docs_state(root / "docs")
     start = time.perf_counter()
@@ -284,12 +284,12 @@ def worker_generate(root: Path) -> dict[str, Any]:
 def worker_validate(root: Path) -> dict[str, Any]:
     """Runs in a fresh interpreter: time loading and validating a (broken) source."""
     sys.path.insert(0, str(ROOT / "src"))
-    from helpcenter import validate
     from helpcenter.errors import SourceError
+    from helpcenter.load import load
 
     start = time.perf_counter()
     try:
-        validate.load(root / "faq_source", root)
+        load(root / "faq_source", root)
         problems: list[str] = []
     except SourceError as err:
         problems = [str(p) for p in err.problems]

@@ -7,7 +7,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))  # works without installing the package
 
-from helpcenter.buildcache import cached_report  # noqa: E402
+from helpcenter.output.fastpath import cached_report  # noqa: E402
 
 if __name__ == "__main__":
     # Nothing changed since the last run: say so without loading the generator (fast path).

@@ -29,7 +29,7 @@ def test_an_unchanged_project_is_answered_without_loading_the_generator(project:
     second = run(project, "-X", "importtime")
     assert second.returncode == 0
     assert second.stdout.startswith("build_faq: 0 created, 0 updated, 0 removed, 12 unchanged.")
-    assert "jsonschema" not in second.stderr and "helpcenter.validate" not in second.stderr
+    assert "jsonschema" not in second.stderr and "helpcenter.load" not in second.stderr
     assert snapshot(project / "docs") == before
 
 
@@ -56,29 +56,29 @@ def test_a_deleted_or_hand_edited_page_is_never_answered_from_the_cache(project:
     assert "docs/en/faq.md: this generated page was edited by hand" in result.stderr
 
 
-# --- the checked and rendered source, remembered for the next process (cli.RENDER_CACHE) ------
+# --- the checked and rendered source, remembered for the next process (pipeline.RENDER_CACHE) ------
 
 
 def _fresh_process_generate(project: Path, monkeypatch, *, loads: list[Path]) -> None:
-    """``cli.generate`` as a new process runs it (no in-memory memo), counting full loads."""
-    from helpcenter import cli
+    """``pipeline.generate`` as a new process runs it (no in-memory memo), counting full loads."""
+    from helpcenter import pipeline
 
-    monkeypatch.setattr(cli, "_RENDERED", {})
-    original = getattr(cli.load, "real", cli.load)
+    monkeypatch.setattr(pipeline, "_RENDERED", {})
+    original = getattr(pipeline.load, "real", pipeline.load)
 
     def counted(root: Path):
         loads.append(root)
         return original(root)
 
     counted.real = original
-    monkeypatch.setattr(cli, "load", counted)
-    cli.generate(project)
+    monkeypatch.setattr(pipeline, "load", counted)
+    pipeline.generate(project)
 
 
 def test_an_unchanged_source_is_not_checked_and_rendered_again_by_the_next_process(
     project: Path, monkeypatch
 ):
-    from helpcenter.cli import RENDER_CACHE
+    from helpcenter.pipeline import RENDER_CACHE
 
     loads: list[Path] = []
     _fresh_process_generate(project, monkeypatch, loads=loads)
@@ -96,12 +96,12 @@ def test_an_unchanged_source_is_not_checked_and_rendered_again_by_the_next_proce
 
 
 def test_a_saved_render_of_other_code_or_a_damaged_one_is_not_used(project: Path, monkeypatch):
-    from helpcenter import buildcache
-    from helpcenter.cli import RENDER_CACHE
+    from helpcenter.output import fastpath
+    from helpcenter.pipeline import RENDER_CACHE
 
     loads: list[Path] = []
     _fresh_process_generate(project, monkeypatch, loads=loads)
-    monkeypatch.setattr(buildcache, "code_key", lambda: "another version of the generator")
+    monkeypatch.setattr(fastpath, "code_key", lambda: "another version of the generator")
     _fresh_process_generate(project, monkeypatch, loads=loads)
     assert len(loads) == 2
     for damaged in (b"", b"not a pickle", (project / RENDER_CACHE).read_bytes()[:100]):

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter import layout, validate
+from helpcenter import paths
+from helpcenter.load import load
 from helpcenter.cli import main
 from html_pages import parse, resolve
 from project_tools import CATEGORIES, categorise, mkdocs_build, snapshot
@@ -26,18 +27,18 @@ def categorised_site(tmp_path_factory) -> tuple[Path, Path]:
 
 
 def test_long_faq_is_split_into_pages_of_at_most_50(tmp_path):
-    center = validate.load(Path(__file__).resolve().parent.parent / "faq_source")
+    center = load(Path(__file__).resolve().parent.parent / "faq_source")
     entries = [
         type(center.entries[0])(**{**vars(center.entries[0]), "id": f"q{i}"}) for i in range(120)
     ]
     big = type(center)(**{**vars(center), "entries": tuple(entries)})
-    pages = layout.faq_pages(big)
+    pages = paths.faq_pages(big)
     assert [(p.path, len(p.entries), p.part, p.parts) for p in pages] == [
         ("faq.md", 50, 1, 3),
         ("faq-2.md", 50, 2, 3),
         ("faq-3.md", 20, 3, 3),
     ]
-    assert layout.entry_pages(big)["q119"] == "faq-3.md"
+    assert paths.entry_pages(big)["q119"] == "faq-3.md"
 
 
 def test_category_pages_in_both_languages(categorised_site):

@@ -9,7 +9,7 @@ import yaml
 
 from html_pages import parse
 from project_tools import ROOT, mkdocs_build, snapshot
-from helpcenter import write
+from helpcenter import atomic
 from helpcenter.cli import main
 
 
@@ -117,7 +117,7 @@ def test_a_failure_in_the_middle_of_a_run_leaves_every_file_whole(project: Path,
         "utf-8",
     )
     before = snapshot(project / "docs")
-    real_replace = write.os.replace
+    real_replace = atomic.os.replace
     calls = []
 
     def fail_second(src, dst):  # the second page of docs/ (the cache in .cache/ is written too)
@@ -127,7 +127,7 @@ def test_a_failure_in_the_middle_of_a_run_leaves_every_file_whole(project: Path,
                 raise OSError("disk full")
         real_replace(src, dst)
 
-    monkeypatch.setattr(write.os, "replace", fail_second)
+    monkeypatch.setattr(atomic.os, "replace", fail_second)
     with pytest.raises(OSError):
         run(project)
     after = snapshot(project / "docs")

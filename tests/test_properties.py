@@ -24,9 +24,10 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from project_tools import mkdocs_build
-from helpcenter import render, validate
+from helpcenter import render
+from helpcenter.load import load
 from helpcenter.errors import SourceError
-from helpcenter.safety import MARKDOWN_EXTENSIONS, unsafe_markup
+from helpcenter.load.markup import MARKDOWN_EXTENSIONS, unsafe_markup
 
 ROOT = Path(__file__).resolve().parent.parent
 BASIC = Path(__file__).parent / "goldens" / "basic" / "faq_source"
@@ -139,7 +140,7 @@ def heading(page_html: str, anchor: str) -> Heading:
 @given(question=plain_texts)
 def test_plain_text_shows_exactly_as_written(tmp_path, question):
     project = build_source(tmp_path / "p", question_en=question)
-    pages = render.render_site(validate.load(project / "faq_source", project))
+    pages = render.render_site(load(project / "faq_source", project))
     page = markdown.markdown(pages["en/faq.md"], **MD)
     found = heading(page, "no-guides")
     assert normalized(found.text) == normalized(question)
@@ -177,7 +178,7 @@ def forbidden(page_html: str) -> list[str]:
 def test_markdown_never_crashes_and_never_smuggles_forbidden_markup(tmp_path, answer):
     project = build_source(tmp_path / "p", answer_en=answer)
     try:
-        center = validate.load(project / "faq_source", project)
+        center = load(project / "faq_source", project)
     except SourceError as err:
         assert all(p.mark.path == "faq_source/faq.yaml" and p.mark.line for p in err.problems)
         return
@@ -190,7 +191,7 @@ def test_markdown_never_crashes_and_never_smuggles_forbidden_markup(tmp_path, an
 def test_any_question_builds_or_is_refused_with_a_location(tmp_path, question):
     project = build_source(tmp_path / "p", question_en=question)
     try:
-        validate.load(project / "faq_source", project)
+        load(project / "faq_source", project)
     except SourceError as err:
         assert err.problems and all(p.mark.line for p in err.problems), err.report()
 

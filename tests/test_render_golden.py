@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter import render, validate
+from helpcenter import render
+from helpcenter.load import load
 
 GOLDENS = Path(__file__).parent / "goldens"
 CASES = sorted(p.name for p in GOLDENS.iterdir() if (p / "faq_source").is_dir())
@@ -19,7 +20,7 @@ CASES = sorted(p.name for p in GOLDENS.iterdir() if (p / "faq_source").is_dir())
 @pytest.mark.parametrize("case", CASES)
 def test_rendered_pages_match_golden(case: str, update_goldens: bool) -> None:
     case_dir = GOLDENS / case
-    pages = render.render_site(validate.load(case_dir / "faq_source", case_dir))
+    pages = render.render_site(load(case_dir / "faq_source", case_dir))
     expected_dir = case_dir / "expected"
     if update_goldens:
         shutil.rmtree(expected_dir, ignore_errors=True)
@@ -37,7 +38,7 @@ def test_rendered_pages_match_golden(case: str, update_goldens: bool) -> None:
 
 def test_plain_text_is_escaped_and_facts_localized() -> None:
     case_dir = GOLDENS / "basic"
-    pages = render.render_site(validate.load(case_dir / "faq_source", case_dir))
+    pages = render.render_site(load(case_dir / "faq_source", case_dir))
     faq_ko = pages["ko/faq.md"]
     assert (
         "## 2024년 8월 13일 이후 \\*별표\\*와 &lt;b&gt;태그&lt;/b&gt; &amp; "

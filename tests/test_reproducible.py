@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter.mkdocs_hook import TERMS_CACHE
+from helpcenter.site.session import TERMS_CACHE
 from project_tools import ROOT, copy_project, snapshot
 
 EPOCH = 1723507200  # 2024-08-13 00:00:00 UTC, far from any day the tests run on

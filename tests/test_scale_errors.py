@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from project_tools import ROOT, snapshot
 
-from helpcenter import validate
+from helpcenter.load import load
 from helpcenter.cli import main
 
 QUESTIONS = 5000
@@ -47,7 +47,7 @@ def test_the_planted_source_is_what_it_claims(broken):
     assert len(set(planted.values())) == 8
     # A clean source of the same size passes (so every problem below comes from a plant).
     clean = bench.make_project(project.parent / "clean", bench.synthetic_faq(QUESTIONS))
-    center = validate.load(clean / "faq_source", clean)
+    center = load(clean / "faq_source", clean)
     assert len(center.entries) == QUESTIONS
 
 

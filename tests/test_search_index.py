@@ -3,8 +3,8 @@ deterministic bytes."""
 
 from __future__ import annotations
 
-from helpcenter import search_index
-from helpcenter.search_index import Document, analyse, build_index, english_stem
+from helpcenter.site import search_index
+from helpcenter.site.search_index import Document, analyse, build_index, english_stem
 
 
 def test_korean_particles_and_endings_are_dropped():

@@ -11,7 +11,7 @@ import pytest
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.config import load_config
 
-from helpcenter.search_sections import page_sections
+from helpcenter.site.search_sections import page_sections
 from project_tools import ROOT
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpcenter import search_index
-from helpcenter.search_index import Document, analyse, build_index, to_json
-from helpcenter.search_terms import Analyses
+from helpcenter.site import search_index
+from helpcenter.site.search_index import Document, analyse, build_index, to_json
+from helpcenter.site.search_terms import Analyses
 
 TEXTS = ["잔액이 있으면 어떻게 합니까?", "연동을 해제하려면 가이드를 참고하십시오.",
          "WorldFirst 계정에서 인출하실 수 있습니다.", "잔액이 있으면 어떻게 합니까?"]

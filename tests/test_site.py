@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from helpcenter import validate
-from helpcenter.render import navigation
+from helpcenter.load import load
+from helpcenter.paths import navigation
 from html_pages import Page, parse, resolve
 from project_tools import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
-CENTER = validate.load(ROOT / "faq_source", ROOT)
+CENTER = load(ROOT / "faq_source", ROOT)
 ENTRY_IDS = [e.id for e in CENTER.entries]
 GUIDE_IDS = [g.id for g in CENTER.guides]
 PREFIX = {"ko": "", "en": "en/"}

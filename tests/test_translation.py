@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpcenter import render, validate
+from helpcenter import render
+from helpcenter.load import load
 from helpcenter.cli import main
-from helpcenter.translation import LOCK_FILE
+from helpcenter.translation.lock import LOCK_FILE
 from html_pages import parse, resolve
 from project_tools import ROOT, copy_project, mkdocs_build, snapshot
 
@@ -266,7 +267,7 @@ def test_a_bad_glossary_is_located(fixture_project, capsys):
 
 
 def test_the_real_source_passes_the_glossary_lint():
-    center = validate.load(ROOT / "faq_source", ROOT)  # raises on any avoided variant
+    center = load(ROOT / "faq_source", ROOT)  # raises on any avoided variant
     assert {t.id for t in center.glossary} >= {"worldfirst", "alipay-business", "unlink"}
 
 
@@ -321,7 +322,7 @@ def test_amounts_and_percentages_are_rendered_per_locale(fixture_project, capsys
     faq = fixture_project / "faq_source" / "faq.yaml"
     edit(faq, KO_ANSWER, KO_ANSWER + " 수수료 {{fact:fee}}, {{fact:rate}}.")
     edit(faq, "Date: {{fact:cutoff}}.", "Date: {{fact:cutoff}}. Fee {{fact:fee}}, {{fact:rate}}.")
-    pages = render.render_site(validate.load(fixture_project / "faq_source", fixture_project))
+    pages = render.render_site(load(fixture_project / "faq_source", fixture_project))
     assert "수수료 CN¥1,000.00, 1.5%." in pages["ko/faq.md"]
     assert "Fee CN¥1,000.00, 1.5%." in pages["en/faq.md"]
 
@@ -451,7 +452,7 @@ def test_a_third_language_needs_no_code_change(tmp_path, capsys):
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
 
-    center = validate.load(project / "faq_source", project)
+    center = load(project / "faq_source", project)
     pages = ["", "faq", *(f"guides/{g.id}" for g in center.guides)]
     for rel in pages:
         page = parse(site / "zh" / rel / "index.html")
@@ -512,7 +513,7 @@ def test_the_notice_links_to_the_same_category_page_in_the_original(fixture_proj
         ),
         "utf-8",
     )
-    center = validate.load(fixture_project / "faq_source", fixture_project)
+    center = load(fixture_project / "faq_source", fixture_project)
     pages = render.render_site(center, {("entry", "no-guides", "en")})
     [path] = [p for p in pages if p.startswith("en/faq/") and "{#no-guides}" in pages[p]]
     assert path == "en/faq/basics.md"

@@ -144,7 +144,7 @@ def test_translation_status_goes_to_the_job_summary(workflow):
 
 
 def test_search_analyses_are_cached_before_the_build(workflow):
-    from helpcenter.mkdocs_hook import TERMS_CACHE
+    from helpcenter.site.session import TERMS_CACHE
 
     names = [step.get("run", step.get("uses", "")) for step in steps(workflow, "build")]
     caches = [step for step in steps(workflow, "build")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpcenter.static_server import SiteServer, free_port
+from support.static_server import SiteServer, free_port
 from browser_support import CHROMIUM, CHROMIUM_ARGS, HERE, PREFIX, ROOT
 
 

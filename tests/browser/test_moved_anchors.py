@@ -11,7 +11,7 @@ import sys
 import pytest
 from browser_support import PREFIX
 
-from helpcenter.static_server import SiteServer, free_port
+from support.static_server import SiteServer, free_port
 from project_tools import categorise, copy_project
 
 

@@ -14,8 +14,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from browser_support import LANGUAGES, PAGES, PREFIX, language_root
 
-from helpcenter import validate
-from helpcenter.seo import description
+from helpcenter.load import load
+from helpcenter.site.seo import description
 
 ALL_PAGES = [(code, path) for code in LANGUAGES for path in PAGES]
 
@@ -24,7 +24,7 @@ ALL_PAGES = [(code, path) for code in LANGUAGES for path in PAGES]
 def center():
     from browser_support import ROOT
 
-    return validate.load(ROOT / "faq_source", ROOT)
+    return load(ROOT / "faq_source", ROOT)
 
 
 def site_url(site) -> str:

@@ -1,4 +1,8 @@
-"""Which FAQ page shows which question. Pure, like render.py.
+"""Where every page lives: the pages of a language folder, which FAQ page shows which question,
+the navigation order, and where a language is served. Pure.
+
+Pages per language, relative to its folder ``docs/<lang>/``: ``index.md`` (home), the FAQ and
+``guides/<guide id>.md``.
 
 Without categories the questions fill ``faq.md``; with categories, ``faq/index.md`` lists them
 and each has its page ``faq/<category>.md``. Either way a page holds at most
@@ -30,6 +34,10 @@ class FaqPage:
     """1 for the first page of a category (or of the uncategorised FAQ), then 2, 3..."""
     parts: int
     entries: tuple[Entry, ...]
+
+
+def guide_page(guide_id: str) -> str:
+    return f"guides/{guide_id}.md"
 
 
 def faq_pages(center: HelpCenter) -> list[FaqPage]:
@@ -80,3 +88,28 @@ def _split(category: Category | None, stem: str, entries: list[Entry]) -> list[F
         )
         for part, chunk in enumerate(chunks, start=1)
     ]
+
+
+def navigation(center: HelpCenter) -> list[str | dict]:
+    """MkDocs ``nav`` (paths inside a language folder): home, the guides in order, the FAQ, then
+    the hand-written pages site.yaml lists."""
+    extra = [path for path, _ in center.extra_pages]
+    guides = [guide_page(g.id) for g in center.guides]
+    pages = [page.path for page in faq_pages(center)]
+    if center.categories:  # a section: the index, then a page per category (and part)
+        faq: list[str | dict] = [
+            {center.language(center.default_language).labels.faq_title: [FAQ_INDEX, *pages]}
+        ]
+    else:
+        faq = list(pages)
+    return [HOME_PAGE, *guides, *faq, *extra]
+
+
+def page_paths(center: HelpCenter) -> list[str]:
+    """Every page of a language (paths inside its folder), in navigation order."""
+    paths: list[str] = []
+    for item in navigation(center):
+        paths += (
+            [p for section in item.values() for p in section] if isinstance(item, dict) else [item]
+        )
+    return paths

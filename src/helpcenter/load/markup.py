@@ -22,6 +22,11 @@ from html.parser import HTMLParser
 
 import markdown
 
+from ..errors import Problem
+from ..fields import trim_markdown
+from ..placeholders import substitute
+from .source import Node
+
 MARKDOWN_EXTENSIONS = ("attr_list", "tables", "toc")
 """Must match ``markdown_extensions`` in mkdocs.yml (a test checks it)."""
 
@@ -56,7 +61,7 @@ _ATTRIBUTES = {"href", "src", "alt", "title", "id", "class", "align", "start", "
 _URL_ATTRIBUTES = {"href", "src"}
 _SCHEMES = {"http", "https", "mailto", "tel"}
 RELATIVE = "a relative address"
-"""The ``what`` of a relative link (validate.py words its message)."""
+"""The ``what`` of a relative link (:func:`markup_problems` words its message)."""
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 # Characters browsers drop from a URL before reading its scheme (so "java\tscript:" is javascript:).
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
@@ -70,12 +75,6 @@ SITE_LINKS = (
     "{{page:PATH}} (PATH from docs/<language>/, e.g. [notice]({{page:notice.md}})); they keep "
     "working when a question moves to another FAQ page."
 )
-
-
-def trim_markdown(text: str) -> str:
-    """A Markdown field as it goes into a page: without blank lines around it, but with the
-    first line's indentation (which can make a code block, so it must not change meaning)."""
-    return re.sub(r"\A(?:[ \t]*\n)+", "", text).rstrip()
 
 
 def unsafe_markup(text: str) -> list[tuple[str, str]]:
@@ -92,6 +91,25 @@ def unsafe_markup(text: str) -> list[tuple[str, str]]:
     for url, _title in converter.references.values():
         checker.handle_starttag("a", [("href", url)])
     return checker.found
+
+
+def markup_problems(node: Node, path: str) -> list[Problem]:
+    """Forbidden HTML or addresses in a Markdown field, located in the writer's text."""
+    text = node.value
+    problems = []
+    # Placeholders resolve to text, or (page, in a link) to an address within the site.
+    checked = substitute(text, lambda p: "#page" if "page:" in p.text else "X")
+    for what, needle in unsafe_markup(checked):
+        # An entity-encoded address ("&#106;avascript:") is found by what follows its colon.
+        candidates = [needle, needle[needle.find(":") :]] if ":" in needle else [needle]
+        offset = next((o for c in candidates if (o := text.lower().find(c.lower())) >= 0), -1)
+        mark = node.line_of(offset) if offset >= 0 else node.mark
+        if what == RELATIVE:
+            message = f"the relative link '{needle}' would break when the page moves. {SITE_LINKS}"
+        else:
+            message = f"{what}. {POLICY}"
+        problems.append(Problem(mark, path, message))
+    return problems
 
 
 @cache

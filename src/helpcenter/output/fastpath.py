@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
+
+from ..atomic import write_cache
 
 CACHE = Path(".cache") / "build_faq.json"
 """Relative to the project folder (git-ignored)."""
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent
+"""The whole helpcenter package: its code and schemas made the cached result."""
 
 
 def cached_report(root: Path) -> str | None:
@@ -33,16 +34,8 @@ def cached_report(root: Path) -> str | None:
 
 def remember(root: Path, report: str) -> None:
     """Record a successful run (after its writes) so that an identical next run is skipped."""
-    target = root / CACHE
     data = {"key": _key(root), "docs": _docs_state(root), "report": report}
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".build_faq.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle)
-        os.replace(tmp, target)
-    except OSError:
-        pass  # a cache that cannot be written only costs speed
+    write_cache(root / CACHE, json.dumps(data))
 
 
 def _key(root: Path) -> str:

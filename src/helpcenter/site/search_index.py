@@ -184,7 +184,7 @@ def build_index(
     analyse_many: AnalyseMany = analyse_many,
 ) -> dict:
     """The index of one language as JSON-ready data (sorted, floats rounded: same input, same
-    bytes).
+    bytes). Long: one pass over the documents and one BM25 loop, kept inline for speed.
 
     ``skip_titles``: sections whose title is one of these are shown as parents but not searched
     (lists of links to questions, which would otherwise outrank the questions themselves).

@@ -15,8 +15,9 @@ import gzip
 import json
 from collections.abc import Iterable
 
-from . import layout, search_index, seo
-from .model import HelpCenter, Language
+from .. import paths
+from ..model import HelpCenter, Language
+from . import search_index, seo
 
 
 def site_files(
@@ -35,8 +36,8 @@ def site_files(
     codes = [lang.code for lang in center.languages]
     documents = search_index.split_by_language(theme_entries, codes, center.default_language)
     for language in center.languages:
-        root = seo.language_root(center, language.code)
-        faq = [root + seo.page_path(page.path) for page in layout.faq_pages(center)]
+        root = paths.language_root(center, language.code)
+        faq = [root + paths.page_path(page.path) for page in paths.faq_pages(center)]
         index = search_index.build_index(language.code, documents[language.code],
                                          language.synonyms, skip_titles=unsearched_titles(language),
                                          boosted_pages=faq, analyse_many=analyse_many)
@@ -44,9 +45,9 @@ def site_files(
     files["search/search_index.json"] = search_index.stub_index(codes).encode()
     # {language: {question id: its FAQ page from the site root}}, for old or moved question
     # addresses (theme/assets/javascripts/helpcenter-anchors.js).
-    pages = layout.entry_pages(center)
+    pages = paths.entry_pages(center)
     anchors = {
-        code: {entry: seo.language_root(center, code) + seo.page_path(page)
+        code: {entry: paths.language_root(center, code) + paths.page_path(page)
                for entry, page in pages.items()}
         for code in codes
     }
@@ -60,7 +61,7 @@ def site_files(
     files["sitemap.xml.gz"] = gzip.compress(sitemap, mtime=source_date_epoch or 0)
 
     for code, page in sorted(not_found.items()):
-        files[f"{seo.language_root(center, code)}404.html"] = page.encode()
+        files[f"{paths.language_root(center, code)}404.html"] = page.encode()
     return files
 
 

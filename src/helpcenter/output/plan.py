@@ -1,24 +1,19 @@
-"""The only module that touches docs/: plan the changes, refuse unsafe ones, then write atomically.
+"""The only module that writes docs/: plan the changes, refuse unsafe ones, then write atomically.
 
 Rules: a file is ours only if it starts with the generated marker; hand-written files are never
 touched; a generated file edited by hand since it was generated is reported, not overwritten;
 identical content is not rewritten (``mkdocs serve`` would rebuild forever); every write is a
-temporary file renamed over the target.
+temporary file renamed over the target (atomic.py).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import OutputError, Problem
-from .model import HelpCenter, Mark
-from .render import MARKER, body_digest, split_marker
-from .translation import text_fields
-from .validate import PLACEHOLDER, PLACEHOLDER_BODY
-
+from ..atomic import write_atomic
+from ..errors import OutputError
+from ..marker import MARKER, edited_by_hand
 
 @dataclass
 class Plan:
@@ -58,7 +53,7 @@ def plan(docs_dir: Path, pages: dict[str, str], *, force: bool = False) -> Plan:
                 f"docs/{rel}: a file not made by the generator is in the way of a generated page. "
                 "Rename or move it (the generator never overwrites hand-written files)."
             )
-        elif _edited_by_hand(current) and not force:
+        elif edited_by_hand(current) and not force:
             result.conflicts.append(
                 f"docs/{rel}: this generated page was edited by hand. Move the edit into "
                 "faq_source/, then delete the file or run scripts/build_faq.py --force."
@@ -68,7 +63,7 @@ def plan(docs_dir: Path, pages: dict[str, str], *, force: bool = False) -> Plan:
     for rel in _generated_files(docs_dir):
         if rel not in pages:
             current = _read(docs_dir / rel) or ""
-            if _edited_by_hand(current) and not force:
+            if edited_by_hand(current) and not force:
                 result.conflicts.append(
                     f"docs/{rel}: its source is gone, but the page was edited by hand. Keep the "
                     "edit elsewhere, then delete the file or run scripts/build_faq.py --force."
@@ -76,60 +71,6 @@ def plan(docs_dir: Path, pages: dict[str, str], *, force: bool = False) -> Plan:
             else:
                 result.remove.append(rel)
     return result
-
-
-def extra_page_problems(docs_dir: Path, center: HelpCenter, pages: dict[str, str]) -> list[Problem]:
-    """Check the hand-written pages site.yaml lists: present in the default language's folder,
-    and not a page the generator makes."""
-    problems = []
-    for index, (rel, mark) in enumerate(center.extra_pages):
-        field = f"extra_pages[{index}]"
-        if f"{center.default_language}/{rel}" in pages:
-            problems.append(
-                Problem(
-                    mark, field, f"'{rel}' is a generated page; list only hand-written pages here."
-                )
-            )
-        elif not (docs_dir / center.default_language / rel).is_file():
-            problems.append(
-                Problem(
-                    mark,
-                    field,
-                    f"no page docs/{center.default_language}/{rel}. "
-                    "Create it (a hand-written Markdown page) or remove this line.",
-                )
-            )
-    return problems
-
-
-def page_link_problems(docs_dir: Path, center: HelpCenter, pages: dict[str, str]
-                       ) -> list[Problem]:
-    """Every ``{{page:PATH}}`` leads to a page of the language showing it: one the generator
-    makes, or a hand-written ``docs/<language>/PATH``."""
-    problems = []
-    site_file = next((f for f in center.source_files if f.endswith("site.yaml")), "site.yaml")
-    for language in center.languages:
-        code = language.code
-        texts = [(Mark(site_file), f"languages.{code}.home.intro", language.home_intro)]
-        for kind, items in (("guides", center.guides), ("entries", center.entries)):
-            for index, item in enumerate(items):
-                text = item.texts[code]  # a missing translation holds the original
-                texts += [(text.field_marks.get(key, text.mark), f"{kind}[{index}].{key}", value)
-                          for key, value in text_fields(text).items()]
-        for mark, field_path, value in texts:
-            for match in PLACEHOLDER.finditer(value):
-                body = PLACEHOLDER_BODY.fullmatch(match.group(1))
-                if not body or body.group(1) != "page":
-                    continue
-                target = body.group(2)
-                path = target.partition("#")[0]
-                if f"{code}/{path}" not in pages and not (docs_dir / code / path).is_file():
-                    problems.append(Problem(
-                        mark, field_path,
-                        f"'{{{{page:{target}}}}}' shown in {code}: no page docs/{code}/{path}. "
-                        "Create it (a hand-written Markdown page) or correct the path.",
-                    ))
-    return problems
 
 
 def apply(docs_dir: Path, pages: dict[str, str], result: Plan) -> None:
@@ -144,30 +85,11 @@ def apply(docs_dir: Path, pages: dict[str, str], result: Plan) -> None:
         _remove_empty_parents(path.parent, docs_dir)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old or the new file, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _read(path: Path) -> str | None:
     try:  # bytes, then decode: read_text() would turn a "\r" in a text into "\n"
         return path.read_bytes().decode("utf-8")
     except (UnicodeDecodeError, IsADirectoryError):
         return None
-
-
-def _edited_by_hand(text: str) -> bool:
-    parts = split_marker(text)
-    return parts is None or parts[0] != body_digest(parts[1])
 
 
 def _generated_files(docs_dir: Path) -> list[str]:

@@ -1,6 +1,6 @@
 """Read faq_source/: bytes -> UTF-8 text -> YAML node tree whose every value keeps its file:line.
 
-No checks of meaning here (that is validate.py); only what stops a file from being read at all:
+No checks of meaning here (schema.py and checks.py); only what stops a file from being read at all:
 bad encoding, emptiness, YAML syntax, duplicated keys, non-text keys.
 """
 
@@ -15,9 +15,9 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
-from .gcpause import collector_paused
-from .model import Mark
+from ..errors import Problem
+from ..gcpause import collector_paused
+from ..model import Mark
 
 # libyaml's parser: about 6x faster than the pure-Python one, and it still marks every node.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -98,7 +98,7 @@ def _read_all(source_dir: Path, display_root: Path) -> tuple[dict[str, Node], li
     problems: list[Problem] = []
     for name in SOURCE_FILES + OPTIONAL_FILES:
         path = source_dir / name
-        shown = _display(path, display_root)
+        shown = display_path(path, display_root)
         if name in OPTIONAL_FILES and not path.exists():
             continue
         if not path.is_file():
@@ -110,7 +110,8 @@ def _read_all(source_dir: Path, display_root: Path) -> tuple[dict[str, Node], li
     return nodes, problems
 
 
-def _display(path: Path, root: Path) -> str:
+def display_path(path: Path, root: Path) -> str:
+    """``path`` as shown in messages: relative to the project folder when inside it."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

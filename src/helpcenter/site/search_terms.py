@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+from ..atomic import write_cache
 from . import search_index
 
 REMEMBERED = frozenset(search_index.ANALYSERS)
@@ -105,16 +104,7 @@ class Analyses:
             "terms": {language: {key: self._terms[language][key] for key in sorted(used)}
                       for language, used in sorted(self._used.items())},
         }
-        tmp = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, path)
-        except OSError:  # a cache that cannot be written only costs time
-            if tmp:
-                Path(tmp).unlink(missing_ok=True)
+        write_cache(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
         # Memory follows the site too (a long `mkdocs serve` session edits many texts).
         self._terms = data["terms"]
         for used in self._used.values():

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
-from .layout import language_root, page_path
-from .model import HelpCenter
-from .render import FAQ_PAGE, HOME_PAGE, format_fact, page_paths
-from .validate import PLACEHOLDER, PLACEHOLDER_BODY
+from ..model import HelpCenter
+from ..paths import FAQ_PAGE, HOME_PAGE, language_root, page_path, page_paths
+from ..placeholders import Placeholder, substitute
+from ..render.facts import format_fact
 
 
 @dataclass(frozen=True)
@@ -102,9 +102,8 @@ def _text(value: str) -> str:
 
 
 def _expand_facts(center: HelpCenter, code: str, text: str) -> str:
-    def fact(match):  # validate.py allows only {{fact:ID}} in plain-text fields
-        body = PLACEHOLDER_BODY.fullmatch(match.group(1))
-        assert body and body.group(1) == "fact"
-        return format_fact(center.facts[body.group(2)], code)
+    def fact(placeholder: Placeholder) -> str:  # plain-text fields allow only {{fact:ID}}
+        assert placeholder.kind == "fact"
+        return format_fact(center.facts[placeholder.ref], code)
 
-    return " ".join(PLACEHOLDER.sub(fact, text).split())
+    return " ".join(substitute(text, fact).split())

@@ -8,8 +8,8 @@ the other generated headings one id in every language. Pure: Markdown in, Markdo
 
 from __future__ import annotations
 
-from .model import Labels
-from .render import escape_plain
+from ..model import Labels
+from .text import escape_plain
 
 SECTION_IDS = {
     "guides_heading": "guides",

@@ -1,0 +1,183 @@
+"""Stage 3 of loading: the checked node tree -> the model. The only place that makes a
+:class:`HelpCenter`; it runs only on a source without problems, so it trusts every shape.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import replace
+from decimal import Decimal
+from typing import TypeVar
+
+from ..model import (
+    Category,
+    CategoryText,
+    Entry,
+    EntryText,
+    Fact,
+    Guide,
+    GuideText,
+    HelpCenter,
+    Labels,
+    Language,
+    Mark,
+    Term,
+    TermForm,
+)
+from .source import Node
+from .tree import child, items, language_blocks, mapping
+
+_Item = TypeVar("_Item", Entry, Guide)
+
+
+def build(nodes: dict[str, Node]) -> HelpCenter:
+    site = nodes["site.yaml"].plain()
+    default = site["default_language"]
+    codes = [default] + [c for c in site["languages"] if c != default]
+    languages = tuple(_language(code, site["languages"][code]) for code in codes)
+    fact_nodes = nodes["site.yaml"].value["facts"].value
+    facts = {
+        fact_id: _fact(fact_id, fact, fact_nodes[fact_id].mark)
+        for fact_id, fact in site["facts"].items()
+    }
+    guides = tuple(_with_fallback(_guide(node), default, codes)
+                   for node in nodes["guides.yaml"].value["guides"].value)
+    entries = tuple(_with_fallback(_entry(node), default, codes)
+                    for node in nodes["faq.yaml"].value["entries"].value)
+    extra_pages = nodes["site.yaml"].value.get("extra_pages")
+    return HelpCenter(
+        default,
+        languages,
+        facts,
+        guides,
+        entries,
+        extra_pages=tuple((page.value, page.mark) for page in extra_pages.value)
+        if extra_pages
+        else (),
+        source_files=tuple(node.mark.path for node in nodes.values()),
+        glossary=_glossary(nodes),
+        categories=_categories(nodes["faq.yaml"], default),
+    )
+
+
+def _guide(node: Node) -> Guide:
+    return Guide(
+        id=node.value["id"].value,
+        texts={
+            code: GuideText(
+                title=text.value["title"].value,
+                summary=text.value["summary"].value,
+                intro=text.value["intro"].value,
+                steps=tuple(step.value for step in text.value["steps"].value),
+                mark=text.mark,
+                field_marks=_field_marks(text),
+            )
+            for code, text in language_blocks(node, "guides")
+        },
+        mark=node.mark,
+        source_language=_source_language(node),
+    )
+
+
+def _entry(node: Node) -> Entry:
+    return Entry(
+        id=node.value["id"].value,
+        guide_ids=tuple(ref.value for ref in node.value["guides"].value),
+        texts={
+            code: EntryText(
+                text.value["question"].value,
+                text.value["answer"].value,
+                text.mark,
+                field_marks=_field_marks(text),
+            )
+            for code, text in language_blocks(node, "entries")
+        },
+        mark=node.mark,
+        source_language=_source_language(node),
+        category=node.value["category"].value if "category" in node.value else None,
+    )
+
+
+def _categories(faq: Node, default: str) -> tuple[Category, ...]:
+    """The FAQ categories; a language without its own title uses the default language's."""
+    categories = []
+    for node in items(child(faq, "categories")):
+        texts = {
+            code: CategoryText(block.value["title"].value, _optional(block, "description"))
+            for code, block in mapping(node).items()
+            if code != "id"
+        }
+        categories.append(Category(node.value["id"].value, texts, node.mark))
+    return tuple(categories)
+
+
+def _optional(block: Node, key: str) -> str:
+    value = child(block, key)
+    return value.value if value is not None else ""
+
+
+def _glossary(nodes: dict[str, Node]) -> tuple[Term, ...]:
+    return build_terms(nodes["glossary.yaml"]) if "glossary.yaml" in nodes else ()
+
+
+def _fact(fact_id: str, data: dict, mark: Mark) -> Fact:
+    if data["type"] == "date":
+        return Fact(fact_id, datetime.date.fromisoformat(data["value"]), mark)
+    # str() first: the float 0.1 would become 0.1000000000000000055511151231257827...
+    return Fact(fact_id, Decimal(str(data["value"])), mark, data["type"], data.get("currency", ""))
+
+
+def _source_language(item: Node) -> str:
+    source = item.value.get("source_language")
+    return source.value if source is not None else ""
+
+
+def _field_marks(text: Node) -> dict[str, Mark]:
+    """Where each field's text starts (the line after ``|`` or ``>`` for block texts)."""
+    marks = {}
+    for key, value in text.value.items():
+        if isinstance(value.value, list):
+            marks.update({f"{key}[{i}]": step.line_of(0) for i, step in enumerate(value.value)})
+        else:
+            marks[key] = value.line_of(0)
+    return marks
+
+
+def _with_fallback(item: _Item, default: str, codes: list[str]) -> _Item:
+    """The item with a text for every language: a missing translation holds the original."""
+    source = item.source_language or default
+    missing = frozenset(code for code in codes if code not in item.texts)
+    texts = {code: item.texts.get(code) or item.texts[source] for code in codes}
+    return replace(item, texts=texts, source_language=source, untranslated=missing)
+
+
+def _language(code: str, data: dict) -> Language:
+    return Language(
+        code=code,
+        name=data["name"],
+        site_name=data["site_name"],
+        description=data["description"],
+        home_title=data["home"]["title"],
+        home_intro=data["home"]["intro"],
+        labels=Labels(**data["labels"]),
+        synonyms=tuple(tuple(group) for group in data.get("search", {}).get("synonyms", [])),
+        not_found_title=data.get("not_found", {}).get("title", ""),
+        not_found_text=data.get("not_found", {}).get("text", ""),
+    )
+
+
+def build_terms(root: Node) -> tuple[Term, ...]:
+    """Terms from the (schema-valid) glossary node tree."""
+    terms = []
+    for node in root.value["terms"].value:
+        forms = {
+            code: TermForm(
+                form.value["use"].value,
+                tuple(v.value for v in form.value["avoid"].value) if "avoid" in form.value else (),
+            )
+            for code, form in node.value.items()
+            if code not in ("id", "name", "note")
+        }
+        name = node.value.get("name")
+        terms.append(Term(node.value["id"].value, forms, bool(name and name.value), node.mark))
+    return tuple(terms)

@@ -1,0 +1,82 @@
+"""Every place where the hook reaches past the documented plugin API of Material for MkDocs and
+mkdocs-static-i18n (pinned in requirements.txt). Each function has a test in
+tests/e2e/test_mkdocs_internals.py, so that an upgrade that changes one of them fails that test
+with a clear message instead of quietly breaking the site.
+
+- Material's search plugin keeps its search box and dialog, but its ``page_context`` event (its
+  per-page indexing with html.parser) is dropped: site/search_sections.py does it, faster.
+- mkdocs-static-i18n's languages are built as its own ``I18nPluginLanguage`` config objects.
+- Which language is building (``current_language``) and whether this is one of the plugin's
+  inner per-language builds (``building``) are attributes of the plugin object.
+- The language selector of a page is ``config.extra.alternate``, set as an attribute, as the
+  i18n plugin does, which is what Material's header template reads.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+
+from .model import HelpCenter
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+SEARCH_PLUGIN = "material/search"
+I18N_PLUGIN = "i18n"
+
+
+def skip_theme_page_indexing(config: MkDocsConfig) -> None:
+    """Unregister the theme's search plugin from ``page_context`` (~4 s at 5,000 questions)."""
+    search = config.plugins.get(SEARCH_PLUGIN)
+    events = config.plugins.events["page_context"]
+    events[:] = [method for method in events if getattr(method, "__self__", None) is not search]
+
+
+def configure_languages(config: MkDocsConfig, center: HelpCenter) -> None:
+    """Give mkdocs-static-i18n the source's languages (it runs after the hook, priority -100);
+    only on the first ``on_config`` of a build (the plugin has no language yet)."""
+    i18n = config.plugins.get(I18N_PLUGIN)
+    if i18n is None or i18n.current_language is not None:
+        return
+    from mkdocs_static_i18n.config import I18nPluginLanguage
+
+    faq_title = center.language(center.default_language).labels.faq_title
+    languages = []
+    for language in center.languages:
+        item = I18nPluginLanguage()
+        item.load_dict({
+            "locale": language.code,
+            "name": language.name,
+            "default": language.code == center.default_language,
+            "build": True,
+            "site_name": language.site_name,
+            "site_description": language.description,
+            # the FAQ section of the navigation is titled in the default language
+            "nav_translations": {faq_title: language.labels.faq_title},
+        })
+        failed, _ = item.validate()
+        if failed:
+            raise PluginError(
+                f"language '{language.code}' is not usable by mkdocs-static-i18n: {failed}"
+            )
+        languages.append(item)
+    i18n.config.languages = languages
+
+
+def current_language(config: MkDocsConfig, default: str) -> str:
+    """The language mkdocs-static-i18n is building (``default`` without the plugin)."""
+    i18n = config.plugins.get(I18N_PLUGIN)
+    return getattr(i18n, "current_language", None) or default
+
+
+def inner_build(config: MkDocsConfig) -> bool:
+    """True during mkdocs-static-i18n's builds of the languages after the first: the outer
+    build (the first language's) finishes the site once they are done."""
+    return bool(getattr(config.plugins.get(I18N_PLUGIN), "building", False))
+
+
+def set_language_selector(config: MkDocsConfig, links: list[dict[str, str]]) -> None:
+    """The header's language selector (``name``, ``lang``, ``link`` per language)."""
+    config.extra.alternate = links

@@ -1,0 +1,146 @@
+"""The pipeline: load -> render -> check against docs/ -> plan -> apply, and its caches. The command
+line (cli.py) and the MkDocs hook (mkdocs_hook.py) are two thin adapters over :func:`generate`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import SourceError
+from .gcpause import collector_paused
+from .load import load as load_source
+from .model import HelpCenter
+from .output import checks as output_checks
+from .output import fastpath
+from .output.plan import Plan, apply, plan
+from .render import render_site
+from .translation import freshness, lock, parity
+
+@dataclass(frozen=True)
+class Result:
+    center: HelpCenter
+    plan: Plan
+    translations: tuple[freshness.Finding, ...] = ()
+    """Missing and outdated translations (``status`` lists them)."""
+
+
+def load(root: Path) -> tuple[HelpCenter, lock.Lock, list[freshness.Finding]]:
+    """The checked source, its translation lock and the missing or outdated translations."""
+    center = load_source(root / "faq_source", root)
+    found, problems = lock.read_lock(root / "faq_source", root)
+    if problems:
+        raise SourceError(problems)
+    return center, found, freshness.status(center, found)
+
+
+_RENDERED: dict[Path, tuple[bytes, HelpCenter, list[freshness.Finding], dict[str, str]]] = {}
+"""Per project folder: digest of faq_source/ -> the model, findings and pages it gave. A process
+checks and renders the same source once: the MkDocs hook runs once per language in a build and
+again on every ``mkdocs serve`` rebuild, most of them for edits outside faq_source/."""
+
+
+def _source_digest(source_dir: Path) -> bytes:
+    """SHA-256 over the name and bytes of every file in ``source_dir`` (a few MB: ~10 ms)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in source_dir.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        digest.update(b"%s\0%d\0" % (path.relative_to(source_dir).as_posix().encode(), len(data)))
+        digest.update(data)
+    return digest.digest()
+
+
+def _load_and_render(
+    root: Path,
+) -> tuple[HelpCenter, list[freshness.Finding], dict[str, str]]:
+    source_dir = root / "faq_source"
+    key = root.resolve()
+    digest = _source_digest(source_dir) if source_dir.is_dir() else b""
+    cached = _RENDERED.get(key)
+    if cached and digest and cached[0] == digest:
+        return cached[1], cached[2], cached[3]
+    _RENDERED.pop(key, None)
+    saved_key = digest + fastpath.code_key().encode()
+    with collector_paused():
+        saved = _saved_render(root, saved_key) if digest else None
+        if saved is None:
+            center, _, findings = load(root)  # raises on a bad source: nothing is cached
+            pages = render_site(center, freshness.outdated_keys(findings))
+            if digest:
+                _save_render(root, saved_key, (center, findings, pages))
+        else:
+            center, findings, pages = saved
+    _RENDERED[key] = (digest, center, findings, pages)
+    return center, findings, pages
+
+
+RENDER_CACHE = Path(".cache") / "rendered.pickle"
+"""The last checked model and its pages, for the next process (relative to the project;
+git-ignored): ``make check`` then ``make build`` in CI, or a second ``make build``, do not parse
+and render an unchanged source again (~2 s at 5,000 questions). Only used for the same source
+bytes and the same generator code; anything unreadable is ignored."""
+
+
+def _saved_render(root: Path, key: bytes) -> tuple | None:
+    try:
+        with (root / RENDER_CACHE).open("rb") as handle:
+            saved_key, value = pickle.load(handle)
+    except Exception:  # noqa: BLE001 - missing, partial or from another version: recompute
+        return None
+    return value if saved_key == key else None
+
+
+def _save_render(root: Path, key: bytes, value: tuple) -> None:
+    target = root / RENDER_CACHE
+    tmp = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".rendered.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump((key, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except OSError:  # a cache that cannot be written only costs time
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def generate(
+    root: Path, *, check: bool = False, force: bool = False, strict: bool = False
+) -> Result:
+    """Validate ``root/faq_source``, render, and (unless ``check``) bring ``root/docs`` up to date.
+
+    Raises :class:`HelpCenterError` before touching any file if the source is invalid or the
+    output would overwrite something the generator does not own; with ``strict``, also if a
+    translation is missing or outdated or disagrees with its original (parity). Within one
+    process an unchanged faq_source/ is not checked and rendered again; docs/ is still compared
+    file by file, so hand edits and deleted pages are found as before.
+    """
+    center, findings, pages = _load_and_render(root)
+    if strict:
+        problems = [f.problem() for f in findings]
+        problems += [m.problem() for m in parity.parity(center)]
+        if problems:
+            raise SourceError(problems)
+    docs = root / "docs"
+    problems = output_checks.extra_page_problems(docs, center, pages)
+    problems += output_checks.page_link_problems(docs, center, pages)
+    if problems:
+        raise SourceError(problems)
+    result = plan(docs, pages, force=force)
+    if not check:
+        apply(docs, pages, result)
+    return Result(center, result, tuple(findings))
+
+
+def translation_note(result: Result) -> str | None:
+    """One line on missing and outdated translations, if any."""
+    if not result.translations:
+        return None
+    outdated = sum(f.state == "outdated" for f in result.translations)
+    missing = len(result.translations) - outdated
+    return (f"translations: {outdated} outdated, {missing} missing "
+            "(scripts/build_faq.py status lists them).")

@@ -1,0 +1,1 @@
+"""Translations: the lock, freshness (missing and outdated), parity, and the status report."""

@@ -1,0 +1,57 @@
+"""One test for each reach past the documented plugin API of Material and mkdocs-static-i18n
+(src/helpcenter/mkdocs_internals.py): an upgrade that changes one fails here, by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import material
+import pytest
+from mkdocs.config import load_config
+
+from helpcenter import mkdocs_internals as internals
+from helpcenter.load import load
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def config():
+    return load_config(config_file=str(ROOT / "mkdocs.yml"))
+
+
+def test_the_theme_search_plugin_is_registered_for_page_context_and_can_be_dropped(config):
+    search = config.plugins.get(internals.SEARCH_PLUGIN)
+    assert search is not None, "Material's search plugin is no longer 'material/search'"
+    owners = lambda: [getattr(m, "__self__", None) for m in config.plugins.events["page_context"]]  # noqa: E731
+    assert search in owners(), "Material's search plugin no longer indexes in page_context"
+    internals.skip_theme_page_indexing(config)
+    assert search not in owners()
+
+
+def test_i18n_languages_are_built_from_the_source(config):
+    center = load(ROOT / "faq_source", ROOT)
+    i18n = config.plugins.get(internals.I18N_PLUGIN)
+    assert i18n.current_language is None, "i18n sets current_language before on_config"
+    internals.configure_languages(config, center)
+    languages = i18n.config.languages
+    assert [lang.locale for lang in languages] == [lang.code for lang in center.languages]
+    assert [lang.default for lang in languages] == [True, False]
+    assert languages[1].site_name == center.language("en").site_name
+
+
+def test_i18n_exposes_the_language_being_built_and_its_inner_builds(config):
+    i18n = config.plugins.get(internals.I18N_PLUGIN)
+    assert hasattr(i18n, "building"), "mkdocs-static-i18n renamed its 'building' flag"
+    assert internals.inner_build(config) is False
+    i18n.on_config(config)
+    assert internals.current_language(config, "xx") == i18n.default_language == "ko"
+    i18n.building = True
+    assert internals.inner_build(config) is True
+
+
+def test_the_theme_reads_the_language_selector_from_config_extra_alternate(config):
+    template = Path(material.__file__).parent / "templates" / "partials" / "alternate.html"
+    assert "config.extra.alternate" in template.read_text("utf-8")
+    internals.set_language_selector(config, [{"name": "한국어", "lang": "ko", "link": "/"}])
+    assert config.extra.alternate[0]["lang"] == "ko"
