@@ -1,0 +1,134 @@
+"""What the MkDocs events of a build share, and what a process keeps from build to build.
+
+mkdocs-static-i18n builds the default language, then each other language inside the first
+build's ``post_build``; ``mkdocs serve`` rebuilds in the same process. So:
+
+- :class:`SiteMemory` lives for the process: the Korean search analyses (search_terms.py) and each
+  page's search entries (a dirty ``mkdocs serve`` rebuild renders only the changed pages);
+- :class:`SiteBuild` lives for one build (every language of it): the model, the pages built so
+  far in build order, and each language's 404 page, until :meth:`SiteBuild.finish` writes the
+  search indexes, the sitemap and the 404 pages into site/.
+
+No mkdocs imports: the hook hands these methods MkDocs' values.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .. import paths
+from ..atomic import write_atomic
+from ..errors import UnsafeOutputError
+from ..gcpause import collector_paused
+from ..marker import split_marker
+from ..model import HelpCenter
+from ..render.anchors import with_stable_ids
+from . import search_index, seo
+from .files import searched_texts, site_files
+from .sanitize import sanitize, unsafe_page_problems
+from .search_sections import page_sections
+from .search_terms import Analyses
+
+TERMS_CACHE = Path(".cache") / "search-terms.json"
+"""The analyses of the last build, for the next one (relative to the project; git-ignored)."""
+_SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')
+
+
+class SiteMemory:
+    """Kept for every build of a process (``mkdocs serve``)."""
+
+    def __init__(self, root: Path) -> None:
+        self.analyses = Analyses()
+        self.terms_file = root / TERMS_CACHE
+        self.analyses.load(self.terms_file)
+        self.sections: dict[str, list[dict]] = {}
+        """Page's file URL -> its search entries (search_sections.py)."""
+
+
+class SiteBuild:
+    """One ``mkdocs build`` (or ``mkdocs serve`` rebuild), every language included."""
+
+    def __init__(self, center: HelpCenter, memory: SiteMemory) -> None:
+        self.center = center
+        self.memory = memory
+        self.page_urls: list[str] = []
+        """The pages of this build so far (every language), in build order."""
+        self.not_found: dict[str, str] = {}
+        """Language code -> rendered 404.html (each language build overwrites site/404.html)."""
+
+    def page_markdown(self, markdown: str, code: str) -> str:
+        """A page's Markdown without the generated-file marker (MkDocs takes the title only
+        from a leading H1, and the marker is for the generator), and with one anchor for each
+        generated section heading in every language (render/anchors.py)."""
+        parts = split_marker(markdown)
+        if not parts:
+            return markdown
+        return with_stable_ids(parts[1], self.center.language(code).labels)
+
+    def page_html(self, content: str, page: str, url: str, file_url: str, title: str,
+                  searched: bool, code: str) -> str:
+        """Note the page's search entries; return its HTML as served: without the theme's search
+        attributes (as the theme's search plugin does), through the sanitizer (sanitize.py).
+        Raises :class:`UnsafeOutputError` if the sanitizer had to remove anything."""
+        if searched:
+            self.memory.sections[file_url] = page_sections(content, url, title)
+        clean, removed = sanitize(_SEARCH_ATTRIBUTES.sub("", content))
+        if removed:
+            raise UnsafeOutputError(unsafe_page_problems(self.center, code, page, removed))
+        return clean
+
+    def page_seo(self, url: str, code: str, site_url: str) -> seo.PageSeo:
+        """Canonical URL, hreflang alternates and description of the page at ``url``."""
+        prefix = paths.language_root(self.center, code)
+        path = url[len(prefix):] if prefix and url.startswith(prefix) else url
+        return seo.page_seo(self.center, site_url, code, path)
+
+    def not_found_texts(self, code: str, site_url: str) -> dict[str, str]:
+        language = self.center.language(code)
+        return {"title": language.not_found_title, "text": language.not_found_text,
+                "home": self.home_url(code, site_url)}
+
+    def not_found_selector(self, site_url: str) -> list[dict[str, str]]:
+        """The language selector of a 404 page: each language's home page."""
+        return [{"name": lang.name, "lang": lang.code, "link": self.home_url(lang.code, site_url)}
+                for lang in self.center.languages]
+
+    def home_url(self, code: str, site_url: str) -> str:
+        base = urlsplit(site_url or "/").path or "/"
+        return base + paths.language_root(self.center, code)
+
+    def add_pages(self, urls: list[str]) -> None:
+        """The pages of the language now building, in build order."""
+        self.page_urls += urls
+
+    def analyse_built_languages(self) -> None:
+        """Start analysing, in the background, the search texts of the languages built so far."""
+        for code, texts in searched_texts(self.center, self.search_entries()).items():
+            self.memory.analyses.prefetch(code, texts)
+
+    def search_entries(self) -> list[dict]:
+        sections = self.memory.sections
+        return [entry for url in self.page_urls for entry in sections.get(url, ())]
+
+    def synonym_problems(self) -> list[str]:
+        analyse_many = self.memory.analyses.analyse_many
+        return [problem for language in self.center.languages
+                for problem in search_index.synonym_problems(language.code, language.synonyms,
+                                                             analyse_many)]
+
+    def finish(self, site_dir: Path, site_url: str, source_date_epoch: int | None) -> None:
+        """Write the per-language search indexes, the sitemap and the 404 pages; keep the
+        search analyses for the next build."""
+        memory = self.memory
+        with collector_paused():
+            files = site_files(self.center, site_url, self.search_entries(),
+                               dict(self.not_found), source_date_epoch,
+                               memory.analyses.analyse_many)
+        for relative, data in files.items():
+            write_atomic(site_dir / relative, data)
+        self.not_found.clear()
+        memory.sections = {url: memory.sections[url] for url in self.page_urls
+                           if url in memory.sections}
+        memory.analyses.save(memory.terms_file)
