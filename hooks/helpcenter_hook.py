@@ -3,6 +3,7 @@
 from helpcenter.mkdocs_hook import (  # noqa: F401
     on_config,
     on_files,
+    on_page_content,
     on_page_context,
     on_page_markdown,
     on_post_build,

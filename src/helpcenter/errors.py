@@ -45,3 +45,10 @@ class SourceError(HelpCenterError):
 
 class OutputError(HelpCenterError):
     """Writing docs/ was refused (e.g. a generated page was edited by hand)."""
+
+
+class UnsafeOutputError(SourceError):
+    """A finished page held HTML outside the policy (html_policy.py); the site is not built."""
+
+    def report(self) -> str:
+        return super().report().replace("nothing was written.", "the site was not built.")

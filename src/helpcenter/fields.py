@@ -7,8 +7,9 @@ the checks, the lint, the model builder, render, parity and the output checks; t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from .model import EntryText, GuideText
+from .model import EntryText, GuideText, HelpCenter, Mark
 
 ITEM_KEYS = {
     "guides": frozenset({"id", "source_language"}),
@@ -46,3 +47,37 @@ def trim_markdown(text: str) -> str:
     """A Markdown field as it goes into a page: without blank lines around it, but with the
     first line's indentation (which can make a code block, so it must not change meaning)."""
     return re.sub(r"\A(?:[ \t]*\n)+", "", text).rstrip()
+
+
+def list_item(bullet: str, markdown: str) -> str:
+    """A list item whose continuation lines are indented under it (4 spaces, as
+    Python-Markdown requires)."""
+    first, *rest = markdown.split("\n")
+    indent = " " * 4
+    return "\n".join([f"{bullet} {first}", *((indent + line) if line else "" for line in rest)])
+
+
+def language_texts(center: HelpCenter, code: str) -> Iterator[tuple[Mark, str, str]]:
+    """Every writer's text shown in language ``code`` (a missing translation shows the original),
+    as (where it is written, field path, text)."""
+    site_file = next((f for f in center.source_files if f.endswith("site.yaml")), "site.yaml")
+    faq_file = next((f for f in center.source_files if f.endswith("faq.yaml")), "faq.yaml")
+    language = center.language(code)
+    base = f"languages.{code}"
+    yield Mark(site_file), f"{base}.home.intro", language.home_intro
+    for key, value in (("name", language.name), ("site_name", language.site_name),
+                       ("description", language.description), ("home.title", language.home_title),
+                       ("not_found.title", language.not_found_title),
+                       ("not_found.text", language.not_found_text)):
+        yield Mark(site_file), f"{base}.{key}", value
+    for key, value in vars(language.labels).items():
+        yield Mark(site_file), f"{base}.labels.{key}", value
+    for kind, items in (("guides", center.guides), ("entries", center.entries)):
+        for index, item in enumerate(items):
+            text = item.texts[code]
+            for key, value in text_fields(text).items():
+                yield text.field_marks.get(key, text.mark), f"{kind}[{index}].{key}", value
+    for index, category in enumerate(center.categories):
+        own = category.texts.get(code) or category.texts[center.default_language]
+        for key, value in (("title", own.title), ("description", own.description)):
+            yield Mark(faq_file, category.mark.line), f"categories[{index}].{key}", value

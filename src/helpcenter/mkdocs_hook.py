@@ -58,7 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _memory = SiteMemory(root)
     if _build is None or not internals.inner_build(config):
         _build = SiteBuild(result.center, _memory)
-    config.nav = navigation(result.center)
+    config.nav = internals.escape_nav_titles(navigation(result.center))
     internals.configure_languages(config, result.center)
     if THEME_DIR not in config.theme.dirs:  # our templates first, then Material's
         config.theme.dirs.insert(0, THEME_DIR)
@@ -76,15 +76,24 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: obj
     return _build.page_markdown(markdown, _language(config, _build))
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: object) -> str:
+    internals.escape_page_title(page)  # every page's, before any template prints a title
+    return html
+
+
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
     """Search entries of the page, and its SEO values for the templates (theme/main.html)."""
     if _build is None:
         return context
     searched = not (page.meta.get("search") or {}).get("exclude")
     title = str(page.meta.get("title", page.title))
-    page.content = _build.page_html(page.content or "", page.url, page.file.url, title, searched)
-    context["helpcenter_seo"] = _build.page_seo(page.url, _language(config, _build),
-                                                config.site_url or "")
+    code = _language(config, _build)
+    try:
+        page.content = _build.page_html(page.content or "", page.file.src_uri, page.url,
+                                        page.file.url, title, searched, code)
+    except HelpCenterError as err:
+        raise PluginError(f"unsafe HTML in a page:\n{err}") from None
+    context["helpcenter_seo"] = _build.page_seo(page.url, code, config.site_url or "")
     return context
 
 

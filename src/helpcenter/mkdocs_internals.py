@@ -10,21 +10,32 @@ with a clear message instead of quietly breaking the site.
   inner per-language builds (``building``) are attributes of the plugin object.
 - The language selector of a page is ``config.extra.alternate``, set as an attribute, as the
   i18n plugin does, which is what Material's header template reads.
+- Material's templates print the site name, the language names, page and section titles as
+  HTML, without escaping (MkDocs' Jinja has no autoescape): every such plain text goes in as
+  :func:`html_text` (escaped, and marked safe so that a template's ``|e`` does not escape it
+  twice).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from .model import HelpCenter
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 SEARCH_PLUGIN = "material/search"
 I18N_PLUGIN = "i18n"
+
+
+def html_text(text: str) -> Markup:
+    """A plain text as the templates must print it: escaped for HTML text and attributes."""
+    return text if isinstance(text, Markup) else Markup.escape(text)
 
 
 def skip_theme_page_indexing(config: MkDocsConfig) -> None:
@@ -42,19 +53,19 @@ def configure_languages(config: MkDocsConfig, center: HelpCenter) -> None:
         return
     from mkdocs_static_i18n.config import I18nPluginLanguage
 
-    faq_title = center.language(center.default_language).labels.faq_title
+    faq_title = html_text(center.language(center.default_language).labels.faq_title)
     languages = []
     for language in center.languages:
         item = I18nPluginLanguage()
         item.load_dict({
             "locale": language.code,
-            "name": language.name,
+            "name": html_text(language.name),
             "default": language.code == center.default_language,
             "build": True,
-            "site_name": language.site_name,
-            "site_description": language.description,
+            "site_name": html_text(language.site_name),
+            "site_description": html_text(language.description),
             # the FAQ section of the navigation is titled in the default language
-            "nav_translations": {faq_title: language.labels.faq_title},
+            "nav_translations": {faq_title: html_text(language.labels.faq_title)},
         })
         failed, _ = item.validate()
         if failed:
@@ -79,4 +90,21 @@ def inner_build(config: MkDocsConfig) -> bool:
 
 def set_language_selector(config: MkDocsConfig, links: list[dict[str, str]]) -> None:
     """The header's language selector (``name``, ``lang``, ``link`` per language)."""
-    config.extra.alternate = links
+    config.extra.alternate = [{**link, "name": html_text(link["name"])} for link in links]
+
+
+def escape_page_title(page: Page) -> None:
+    """Material prints ``page.title`` as HTML (header, navigation, footer) but strips its tags in
+    ``<title>``, which unescapes it; the metadata title, which it reads first, is printed as is.
+    A title from the page's Markdown is already HTML (MkDocs escapes the heading's text); one
+    from front matter is plain text."""
+    if "title" in page.meta:
+        page.meta["title"] = html_text(str(page.meta["title"]))
+    elif page.title is not None:
+        page.meta["title"] = Markup(page.title)
+
+
+def escape_nav_titles(nav: list) -> list:
+    """``nav`` with every section title as :func:`html_text`."""
+    return [{html_text(key): escape_nav_titles(value) for key, value in item.items()}
+            if isinstance(item, dict) else item for item in nav]

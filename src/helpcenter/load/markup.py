@@ -23,53 +23,26 @@ from html.parser import HTMLParser
 import markdown
 
 from ..errors import Problem
-from ..fields import trim_markdown
+from ..fields import list_item, trim_markdown
+from ..html_policy import (
+    MARKDOWN_ATTRIBUTES,
+    MARKDOWN_EXTENSIONS,
+    MARKDOWN_TAGS,
+    POLICY,
+    URL_ATTRIBUTES,
+    URL_SCHEMES,
+    WRITER_TAGS,
+)
 from ..placeholders import substitute
 from .source import Node
 
-MARKDOWN_EXTENSIONS = ("attr_list", "tables", "toc")
-"""Must match ``markdown_extensions`` in mkdocs.yml (a test checks it)."""
-
-_MARKDOWN_TAGS = {
-    "p",
-    "em",
-    "strong",
-    "a",
-    "code",
-    "pre",
-    "ul",
-    "ol",
-    "li",
-    "blockquote",
-    "hr",
-    "img",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-}
-WRITER_TAGS = {"br", "kbd", "sup", "sub"}
-_ATTRIBUTES = {"href", "src", "alt", "title", "id", "class", "align", "start", "style"} - {"style"}
-_URL_ATTRIBUTES = {"href", "src"}
-_SCHEMES = {"http", "https", "mailto", "tel"}
+_RAW_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 RELATIVE = "a relative address"
 """The ``what`` of a relative link (:func:`markup_problems` words its message)."""
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 # Characters browsers drop from a URL before reading its scheme (so "java\tscript:" is javascript:).
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
 
-POLICY = (
-    "Use Markdown; the only raw HTML allowed is <br>, <kbd>, <sup> and <sub> without "
-    "attributes, and links must be http(s), mailto or tel addresses or #anchors."
-)
 SITE_LINKS = (
     "Link within the site with {{guide:ID}}, {{question:ID}} or, in a Markdown link, "
     "{{page:PATH}} (PATH from docs/<language>/, e.g. [notice]({{page:notice.md}})); they keep "
@@ -77,16 +50,23 @@ SITE_LINKS = (
 )
 
 
-def unsafe_markup(text: str) -> list[tuple[str, str]]:
+def unsafe_markup(text: str, in_list: bool = False) -> list[tuple[str, str]]:
     """``(what, needle)`` for each forbidden construct in Markdown ``text``; ``needle`` is a piece
-    of the source to locate it by. Empty for the (common) text that cannot hold markup."""
+    of the source to locate it by. Empty for the (common) text that cannot hold markup.
+    ``in_list``: the text is a guide step, checked as the numbered list item it becomes (an
+    indented code block alone is raw HTML there)."""
     if not any(c in text for c in "<&:{]"):
         return []
     checker = _Checker()
     converter = _converter()
     converter.reset()
-    checker.feed(converter.convert(trim_markdown(text)))
+    markdown_text = trim_markdown(text)
+    checker.feed(converter.convert(list_item("1.", markdown_text) if in_list else markdown_text))
     checker.close()
+    # The raw HTML the writer wrote (not what Markdown made): writers' tags only, no attributes,
+    # so that no field can open an element that the next field's text would fall into.
+    for raw in converter.htmlStash.rawHtmlBlocks:
+        checker.check_raw(str(raw))
     # A reference definition is page-wide: another field could use it, so check it even unused.
     for url, _title in converter.references.values():
         checker.handle_starttag("a", [("href", url)])
@@ -99,7 +79,7 @@ def markup_problems(node: Node, path: str) -> list[Problem]:
     problems = []
     # Placeholders resolve to text, or (page, in a link) to an address within the site.
     checked = substitute(text, lambda p: "#page" if "page:" in p.text else "X")
-    for what, needle in unsafe_markup(checked):
+    for what, needle in unsafe_markup(checked, in_list=".steps[" in path):
         # An entity-encoded address ("&#106;avascript:") is found by what follows its colon.
         candidates = [needle, needle[needle.find(":") :]] if ":" in needle else [needle]
         offset = next((o for c in candidates if (o := text.lower().find(c.lower())) >= 0), -1)
@@ -122,19 +102,22 @@ class _Checker(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[str, str]] = []
+        self._reported: set[tuple[str, str]] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _MARKDOWN_TAGS | WRITER_TAGS:
-            self.found.append((f"raw HTML <{tag}> is not allowed", f"<{tag}"))
+        if tag not in MARKDOWN_TAGS | WRITER_TAGS:
+            if (tag, f"<{tag}") not in self._reported:
+                self._reported.add((tag, f"<{tag}"))
+                self.found.append((f"raw HTML <{tag}> is not allowed", f"<{tag}"))
             return
         for name, value in attrs:
             value = value or ""
-            if tag in WRITER_TAGS or name not in _ATTRIBUTES:
+            if tag in WRITER_TAGS or name not in MARKDOWN_ATTRIBUTES:
                 self.found.append((f"the attribute {name}= is not allowed on <{tag}>", name))
-            elif name in _URL_ATTRIBUTES:
+            elif name in URL_ATTRIBUTES:
                 address = _IGNORED_IN_URL.sub("", html.unescape(value))
                 scheme = _SCHEME.match(address)
-                if scheme and scheme.group(1).lower() not in _SCHEMES:
+                if scheme and scheme.group(1).lower() not in URL_SCHEMES:
                     self.found.append(
                         (
                             f"a '{scheme.group(1).lower()}:' address is not allowed",
@@ -155,3 +138,14 @@ class _Checker(HTMLParser):
 
     def handle_pi(self, data: str) -> None:
         self.found.append(("an HTML processing instruction is not allowed", "<?"))
+
+    def unknown_decl(self, data: str) -> None:  # <![CDATA[...]]>: a comment to a browser
+        self.found.append(("an HTML CDATA section is not allowed", "<![" if data else "<!"))
+
+    def check_raw(self, html: str) -> None:
+        """Raw HTML written by the writer: only :data:`WRITER_TAGS`, without attributes."""
+        for match in _RAW_TAG.finditer(html):
+            tag = match.group(1).lower()
+            if tag not in WRITER_TAGS and (tag, f"<{tag}") not in self._reported:
+                self._reported.add((tag, f"<{tag}"))
+                self.found.append((f"raw HTML <{tag}> is not allowed", f"<{tag}"))

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Problem
-from ..fields import text_fields
-from ..model import HelpCenter, Mark
+from ..fields import language_texts
+from ..model import HelpCenter
 from ..placeholders import scan
 
 def extra_page_problems(docs_dir: Path, center: HelpCenter, pages: dict[str, str]) -> list[Problem]:
@@ -39,16 +39,9 @@ def page_link_problems(docs_dir: Path, center: HelpCenter, pages: dict[str, str]
     """Every ``{{page:PATH}}`` leads to a page of the language showing it: one the generator
     makes, or a hand-written ``docs/<language>/PATH``."""
     problems = []
-    site_file = next((f for f in center.source_files if f.endswith("site.yaml")), "site.yaml")
     for language in center.languages:
         code = language.code
-        texts = [(Mark(site_file), f"languages.{code}.home.intro", language.home_intro)]
-        for kind, items in (("guides", center.guides), ("entries", center.entries)):
-            for index, item in enumerate(items):
-                text = item.texts[code]  # a missing translation holds the original
-                texts += [(text.field_marks.get(key, text.mark), f"{kind}[{index}].{key}", value)
-                          for key, value in text_fields(text).items()]
-        for mark, field_path, value in texts:
+        for mark, field_path, value in language_texts(center, code):
             for placeholder in scan(value):
                 if placeholder.kind != "page":
                     continue

@@ -11,13 +11,13 @@ import re
 from collections.abc import Callable, Collection
 
 from .. import paths
-from ..fields import trim_markdown
+from ..fields import list_item, trim_markdown
 from ..marker import with_marker
 from ..model import Category, CategoryText, Entry, Guide, HelpCenter, Language
 from ..paths import HOME_PAGE, guide_page
 from ..placeholders import Placeholder, scan, substitute
 from .facts import format_fact
-from .text import escape_plain, list_item, relative, relative_with_anchor
+from .text import escape_plain, relative, relative_with_anchor
 
 
 def render_site(

@@ -29,11 +29,3 @@ def relative_with_anchor(target: str, here: str) -> str:
     """``{{page:help/contact.md#phone}}`` on ``faq/money.md`` -> ``../help/contact.md#phone``."""
     path, hash_, anchor = target.partition("#")
     return relative(path, here) + hash_ + anchor
-
-
-def list_item(bullet: str, markdown: str) -> str:
-    """A list item whose continuation lines are indented under it (4 spaces, as
-    Python-Markdown requires)."""
-    first, *rest = markdown.split("\n")
-    indent = " " * 4
-    return "\n".join([f"{bullet} {first}", *((indent + line) if line else "" for line in rest)])
