@@ -19,6 +19,8 @@ from . import mkdocs_internals as internals
 from .errors import HelpCenterError
 from .paths import navigation
 from .pipeline import generate, translation_note
+from .site.files import source_date_epoch
+from .site.seo import site_url_problem
 from .site.session import SiteBuild, SiteMemory
 
 if TYPE_CHECKING:
@@ -42,10 +44,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Regenerate docs/, then take the navigation and the languages from the source."""
     global _memory, _build
     root = Path(config.config_file_path).parent
-    if not config.site_url:  # e.g. SITE_URL set to an unset CI variable
-        raise PluginError("site_url is empty (is SITE_URL set to nothing?): the sitemap, "
-                          "canonical and language links need the public address. Set SITE_URL "
-                          "to it, e.g. https://help.example.com/, or unset it for the default.")
+    if problem := site_url_problem(config.site_url or ""):
+        raise PluginError(problem)
+    try:  # MkDocs reads it too, at the end of the build, with a traceback for garbage
+        source_date_epoch(os.environ.get("SOURCE_DATE_EPOCH"))
+    except ValueError as err:
+        raise PluginError(str(err)) from None
     try:
         result = generate(root)
     except HelpCenterError as err:
@@ -132,5 +136,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # an inner per-language build: the outer one finishes the site
     for problem in _build.synonym_problems():
         log.warning("faq_source/site.yaml: %s", problem)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()  # as MkDocs reads it
-    _build.finish(Path(config.site_dir), config.site_url or "", int(epoch) if epoch else None)
+    epoch = source_date_epoch(os.environ.get("SOURCE_DATE_EPOCH"))  # checked in on_config
+    _build.finish(Path(config.site_dir), config.site_url or "", epoch)

@@ -5,12 +5,13 @@ line (cli.py) and the MkDocs hook (mkdocs_hook.py) are two thin adapters over :f
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import tempfile
+import json
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import codec, paths
+from .atomic import write_cache
 from .errors import SourceError
 from .gcpause import collector_paused
 from .load import load as load_source
@@ -32,6 +33,8 @@ class Result:
 def load(root: Path) -> tuple[HelpCenter, lock.Lock, list[freshness.Finding]]:
     """The checked source, its translation lock and the missing or outdated translations."""
     center = load_source(root / "faq_source", root)
+    if collisions := paths.collision_problems(center):
+        raise SourceError(collisions)
     found, problems = lock.read_lock(root / "faq_source", root)
     if problems:
         raise SourceError(problems)
@@ -78,34 +81,39 @@ def _load_and_render(
     return center, findings, pages
 
 
-RENDER_CACHE = Path(".cache") / "rendered.pickle"
+RENDER_CACHE = Path(".cache") / "rendered.json"
 """The last checked model and its pages, for the next process (relative to the project;
 git-ignored): ``make check`` then ``make build`` in CI, or a second ``make build``, do not parse
-and render an unchanged source again (~2 s at 5,000 questions). Only used for the same source
-bytes and the same generator code; anything unreadable is ignored."""
+and render an unchanged source again (~2 s at 5,000 questions). The first line is the key (the
+source bytes' and the generator code's digest), checked before anything else is read; the
+second is JSON decoded against the model's own annotations (codec.py): nothing in it can run
+code, and anything unreadable, foreign or misshapen is ignored."""
 
 
-def _saved_render(root: Path, key: bytes) -> tuple | None:
+class _Saved(typing.NamedTuple):
+    center: HelpCenter
+    findings: list[freshness.Finding]
+    pages: dict[str, str]
+
+
+def _saved_render(root: Path, key: bytes) -> _Saved | None:
     try:
         with (root / RENDER_CACHE).open("rb") as handle:
-            saved_key, value = pickle.load(handle)
-    except Exception:  # noqa: BLE001 - missing, partial or from another version: recompute
+            if handle.readline().rstrip(b"\n") != key.hex().encode():
+                return None
+            data = json.loads(handle.read())
+        return _Saved(codec.decode(data["center"], HelpCenter),
+                      list(codec.decode(data["findings"], tuple[freshness.Finding, ...])),
+                      codec.decode(data["pages"], dict[str, str]))
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):  # DecodeError: ValueError
         return None
-    return value if saved_key == key else None
 
 
 def _save_render(root: Path, key: bytes, value: tuple) -> None:
-    target = root / RENDER_CACHE
-    tmp = None
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".rendered.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump((key, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
-    except OSError:  # a cache that cannot be written only costs time
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)
+    center, findings, pages = value
+    data = {"center": codec.encode(center), "findings": codec.encode(findings), "pages": pages}
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    write_cache(root / RENDER_CACHE, key.hex() + "\n" + payload)
 
 
 def generate(

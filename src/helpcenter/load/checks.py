@@ -5,7 +5,9 @@ mistake in one run.
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import math
 import re
 
 from ..errors import Problem
@@ -65,6 +67,8 @@ def cross_problems(nodes: dict[str, Node]) -> list[Problem]:
                 )
 
     problems += _category_problems(nodes.get("faq.yaml"), entries, languages, default_code)
+    problems += _fact_problems(child(site, "facts"))
+    problems += _duplicate_question_problems(entries)
 
     for path, text_node, markdown in texts(nodes):
         problems += _placeholder_problems(text_node, path, known, markdown)
@@ -196,6 +200,52 @@ def _language_problems(
                 + ("." if source else ", or set source_language to the language it is written in."),
             )
         )
+    return problems
+
+
+MAX_AMOUNT = 10**15
+
+
+def _duplicate_question_problems(entries: list[Node]) -> list[Problem]:
+    """Two entries asking the same question in one language (case and spacing aside; texts are
+    in NFC already, see source.py): readers would find two answers."""
+    problems = []
+    first: dict[tuple[str, str], tuple[int, Node]] = {}
+    for index, entry in enumerate(entries):
+        for code, block in language_blocks(entry, "entries"):
+            question = child(block, "question")
+            if question is None or not isinstance(question.value, str) or not question.value:
+                continue  # the schema's
+            key = (code, " ".join(question.value.casefold().split()))
+            if key in first:
+                other, node = first[key]
+                problems.append(Problem(
+                    question.mark, f"entries[{index}].{code}.question",
+                    f"the same question as entries[{other}] (line {node.mark.line}). Merge the "
+                    "two answers into one entry, or ask each question differently."))
+            else:
+                first[key] = (index, question)
+    return problems
+
+
+def _fact_problems(facts: Node | None) -> list[Problem]:
+    """A date fact is a real date; an amount or a percentage a finite number below 10^15."""
+    problems = []
+    for fact_id, fact in mapping(facts).items():
+        kind, value = child(fact, "type"), child(fact, "value")
+        if kind is None or value is None:
+            continue  # the schema's
+        field = f"facts.{fact_id}.value"
+        if kind.value == "date" and isinstance(value.value, str):
+            try:
+                datetime.date.fromisoformat(value.value)
+            except ValueError as err:
+                problems.append(Problem(value.mark, field, f"'{value.value}' is not a real "
+                                        f"date ({err}). Write an existing date, YYYY-MM-DD."))
+        elif isinstance(value.value, int | float) and not isinstance(value.value, bool) and not (
+                math.isfinite(value.value) and abs(value.value) < MAX_AMOUNT):
+            problems.append(Problem(value.mark, field, f"{value.value} is too large. Write a "
+                                    f"number below {MAX_AMOUNT:,}."))
     return problems
 
 

@@ -141,12 +141,7 @@ def _explain(error: Any, root: Node, path: tuple) -> Iterator[Problem]:
         yield Problem(
             node.mark,
             field,
-            f"expected {expected}, got {_type_name(value)}. "
-            + (
-                "Write the text after the colon."
-                if expected == "a text"
-                else f"Write {expected} here."
-            ),
+            f"expected {expected}, got {_type_name(value)}. " + _type_fix(expected, value),
         )
     elif hint:
         yield Problem(node.mark, field, f"{hint}; got {_shown(value)}.")
@@ -156,6 +151,15 @@ def _explain(error: Any, root: Node, path: tuple) -> Iterator[Problem]:
         yield Problem(node.mark, field, "lists the same id twice. Remove the repetition.")
     else:
         yield Problem(node.mark, field, f"{error.message}.")
+
+
+def _type_fix(expected: str, value: Any) -> str:
+    if expected != "a text":
+        return f"Write {expected} here."
+    if isinstance(value, bool | int | float):
+        written = str(value).lower() if isinstance(value, bool) else str(value)
+        return f"YAML reads {written} as {_type_name(value)}: put it in quotes (\"{written}\")."
+    return "Write the text after the colon."
 
 
 def _is_name_error(error: Any) -> bool:

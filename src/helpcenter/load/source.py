@@ -6,8 +6,8 @@ bad encoding, emptiness, YAML syntax, duplicated keys, non-text keys.
 
 from __future__ import annotations
 
-import datetime
 import re
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -23,6 +23,9 @@ from ..model import Mark
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_AS_WRITTEN = frozenset({_STR_TAG, "tag:yaml.org,2002:timestamp"})
+"""Tags whose scalars are kept as the text written: a date is text until a fact reads it (as in
+YAML 1.2), so ``question: 2024-08-13`` is a question and ``2024-02-30`` no traceback."""
 
 SOURCE_FILES = ("site.yaml", "guides.yaml", "faq.yaml")
 """The files of faq_source/, in the order they are read."""
@@ -53,7 +56,7 @@ class Node:
         key_places: Mapping[str, tuple[int, int]] = _NO_KEYS,
     ) -> None:
         self.value = value
-        """``dict[str, Node]``, ``list[Node]`` or a scalar (str, int, float, bool, None, date)."""
+        """``dict[str, Node]``, ``list[Node]`` or a scalar (str, int, float, bool, None)."""
         self.file, self.line, self.column = file, line, column
         self.style = style
         """For scalars: YAML style (``|``, ``>``, quote or None), to locate lines in block texts."""
@@ -70,13 +73,11 @@ class Node:
         return {key: Mark(self.file, *place) for key, place in self.key_places.items()}
 
     def plain(self) -> Any:
-        """The value as plain Python data (dates become ISO strings), for JSON Schema."""
+        """The value as plain Python data, for JSON Schema."""
         if isinstance(self.value, dict):
             return {k: v.plain() for k, v in self.value.items()}
         if isinstance(self.value, list):
             return [v.plain() for v in self.value]
-        if isinstance(self.value, datetime.date):
-            return self.value.isoformat()
         return self.value
 
     def line_of(self, offset: int) -> Mark:
@@ -133,6 +134,9 @@ def _read_file(data: bytes, shown: str, problems: list[Problem]) -> Node | None:
         )
         return None
     text = text.removeprefix("\ufeff")
+    if shape := _shape_problems(text, shown):
+        problems += shape
+        return None
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -150,6 +154,38 @@ def _read_file(data: bytes, shown: str, problems: list[Problem]) -> Node | None:
         return None
     finally:
         loader.dispose()
+
+
+MAX_DEPTH = 32
+"""Nesting deeper than this is refused (the source needs 6 levels)."""
+
+
+def _shape_problems(text: str, shown: str) -> list[Problem]:
+    """Aliases and deep nesting, found by YAML's (iterative) parser before anything is built:
+    a few hundred bytes of aliases expand to gigabytes, and 10,000 nested lists exhaust the
+    stack. Syntax errors are left to the full read, which explains them."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                return [Problem(_mark(shown, event), "", f"the alias '*{event.anchor}' is not "
+                                "allowed: YAML anchors and aliases (&name, *name) can make a "
+                                "small file expand without end. Write the value out in full.")]
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return [Problem(_mark(shown, event), "", f"lists and blocks are nested "
+                                    f"more than {MAX_DEPTH} levels deep. Check the "
+                                    "indentation and the brackets [ ] { } here.")]
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return []
+    return []
+
+
+def _mark(shown: str, event: yaml.Event) -> Mark:
+    return Mark(shown, event.start_mark.line + 1, event.start_mark.column + 1)
 
 
 def _syntax_problem(err: yaml.MarkedYAMLError, text: str, shown: str) -> Problem:
@@ -177,7 +213,15 @@ def _convert(
     line, column = node.start_mark.line + 1, node.start_mark.column + 1
     if isinstance(node, yaml.ScalarNode):
         # Most scalars are texts: take them as they are (constructing each costs a Python call).
-        value = node.value if node.tag == _STR_TAG else loader.construct_object(node)
+        if node.tag in _AS_WRITTEN:
+            return _text_node(node, shown, line, column, problems, trail)
+        try:
+            value = loader.construct_object(node)
+        except ValueError:  # e.g. an integer of thousands of digits
+            problems.append(Problem(Mark(shown, line, column), _path(trail),
+                                    f"YAML cannot read '{node.value[:20]}' as a number. Write a "
+                                    "number of at most 15 digits, or put a text in quotes."))
+            value = None
         return Node(value, shown, line, column, style=node.style)
     if isinstance(node, yaml.SequenceNode):
         elements = []
@@ -195,6 +239,7 @@ def _convert(
         key = None
         if isinstance(key_node, yaml.ScalarNode):
             key = key_node.value if key_node.tag == _STR_TAG else loader.construct_object(key_node)
+            key = _nfc(key) if isinstance(key, str) else key
         if not isinstance(key, str):
             problems.append(
                 Problem(
@@ -220,6 +265,30 @@ def _convert(
             items[key] = _convert(value_node, loader, shown, problems, trail)
         trail.pop()
     return Node(items, shown, line, column, key_places=key_places)
+
+
+# C0 and C1 controls but line breaks (LF, CR) and tab, and the bidi embeddings, overrides and
+# isolates that can make a text display as something else than it says ("Trojan Source").
+INVISIBLE = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]")
+
+
+def _nfc(text: str) -> str:
+    """Texts in NFC, the form keyboards type: the same Korean in decomposed jamo (NFD, as macOS
+    file names give it) is the same text, found by search and by duplicate checks."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def _text_node(node: yaml.ScalarNode, shown: str, line: int, column: int,
+               problems: list[Problem], trail: list[str | int]) -> Node:
+    result = Node(_nfc(node.value), shown, line, column, style=node.style)
+    if not result.value.isascii() or not result.value.isprintable():
+        if found := INVISIBLE.search(result.value):
+            problems.append(Problem(
+                result.line_of(found.start()), _path(trail),
+                f"the invisible control character U+{ord(found.group(0)):04X} is not allowed "
+                "in a text (it can hide or reorder what readers see). Delete it; retype the "
+                "text around it if you cannot see it."))
+    return result
 
 
 def _path(trail: list[str | int]) -> str:

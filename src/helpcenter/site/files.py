@@ -65,6 +65,21 @@ def site_files(
     return files
 
 
+def source_date_epoch(text: str | None) -> int | None:
+    """``SOURCE_DATE_EPOCH`` as a time for the sitemap (None when unset); raises
+    ValueError with the fix for anything but a non-negative whole number of seconds."""
+    if text is None:
+        return None
+    value = text.strip() if text.strip() else text  # MkDocs reads a blank value as a number
+    if not value.isascii() or not value.isdigit():
+        raise ValueError(f"SOURCE_DATE_EPOCH={text!r} is not a non-negative whole number of "
+                         "seconds since 1970. Set it to e.g. $(git log -1 --format=%ct), or "
+                         "unset it.")
+    if int(value) > 253402300799:  # 9999-12-31: later dates have no ISO form
+        raise ValueError(f"SOURCE_DATE_EPOCH={text!r} is after the year 9999.")
+    return int(value)
+
+
 def unsearched_titles(language: Language) -> tuple[str, ...]:
     """Sections listing links (the home page's guide and question lists, a guide's questions)
     are not searched: the pages they link to are."""

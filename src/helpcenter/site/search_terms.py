@@ -33,6 +33,14 @@ def _key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
+def _is_terms(terms: object) -> bool:
+    """``{sha1 hex of a text: [term, ...]}``, as :meth:`Analyses.save` writes it."""
+    return isinstance(terms, dict) and all(
+        isinstance(key, str) and len(key) == 40 and isinstance(value, list)
+        and all(isinstance(term, str) for term in value)
+        for key, value in terms.items())
+
+
 class Analyses:
     """A remembering, ahead-of-time :func:`search_index.analyse_many`."""
 
@@ -81,19 +89,23 @@ class Analyses:
     # --- across builds --------------------------------------------------------------------------
 
     def load(self, path: Path) -> None:
-        """Take the analyses saved at ``path`` if they were made by this analyser (anything
-        unreadable or from another analyser version is ignored: it only costs time)."""
+        """Take the analyses saved at ``path`` if they were made by this analyser. Anything
+        unreadable, from another analyser version or not of the saved shape (``{language:
+        {sha1 hex: [term, ...]}}``) is ignored as a whole: it only costs time."""
         try:
             data = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return
         fingerprint = search_index.analyser_fingerprint()
         if not isinstance(data, dict) or data.get("analyser") != fingerprint:
             return
-        for language, terms in data.get("terms", {}).items():
-            if language in self._terms and isinstance(terms, dict):
-                for key, value in terms.items():
-                    self._terms[language].setdefault(key, value)
+        saved = data.get("terms")
+        if not (isinstance(saved, dict) and all(
+                language in self._terms and _is_terms(terms) for language, terms in saved.items())):
+            return
+        for language, terms in saved.items():
+            for key, value in terms.items():
+                self._terms[language].setdefault(key, value)
 
     def save(self, path: Path) -> None:
         """Write the analyses used since the last save (atomically; unused ones are dropped,

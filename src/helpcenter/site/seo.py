@@ -8,7 +8,9 @@ language's page) as absolute URLs built from ``site_url``, which may end in a su
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
 from ..model import HelpCenter
@@ -33,6 +35,29 @@ class PageSeo:
     description: str
     alternates: tuple[Alternate, ...]
     """Every language's version of the page (this one included), then ``x-default``."""
+
+
+_UNSAFE_IN_URL = re.compile(r"[\s\"'<>`\\{}|^]")
+
+
+def site_url_problem(site_url: str) -> str | None:
+    """Why ``site_url`` cannot be the site's public address (it lands in every page's canonical
+    and language links and in the sitemap), or None."""
+    shown = repr(site_url)
+    if not site_url:
+        return ("site_url is empty (is SITE_URL set to nothing?): the sitemap, canonical and "
+                "language links need the public address. Set SITE_URL to it, e.g. "
+                "https://help.example.com/, or unset it for the default.")
+    parts = urlsplit(site_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return (f"site_url {shown} is not an absolute http(s) address. Set SITE_URL to one, "
+                "e.g. https://help.example.com/ or https://example.com/help/.")
+    if bad := _UNSAFE_IN_URL.search(site_url):
+        return (f"site_url {shown} holds {bad.group(0)!r}, which an address may not hold "
+                "unencoded. Correct SITE_URL (percent-encode it if it is really meant).")
+    if parts.query or parts.fragment:
+        return f"site_url {shown} has a query or a fragment. Set SITE_URL to the site's folder."
+    return None
 
 
 def absolute(site_url: str, center: HelpCenter, code: str, path: str) -> str:
