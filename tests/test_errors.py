@@ -342,7 +342,7 @@ def test_page_placeholders_link_hand_written_pages_and_must_find_them(fixture_pr
                     "utf-8")
     before = snapshot(fixture_project / "docs")
     err = run_bad(fixture_project, capsys)
-    assert err.startswith("faq_source/faq.yaml:24: entries[1].answer: "
+    assert err.startswith("faq_source/faq.yaml:24: entries[1].en.answer: "
                           "'{{page:help/contact.md#phone}}' shown in en: no page "
                           "docs/en/help/contact.md. Create it"), err
     assert snapshot(fixture_project / "docs") == before

@@ -75,8 +75,10 @@ def language_texts(center: HelpCenter, code: str) -> Iterator[tuple[Mark, str, s
     for kind, items in (("guides", center.guides), ("entries", center.entries)):
         for index, item in enumerate(items):
             text = item.texts[code]
+            written = item.source_language if code in item.untranslated else code
             for key, value in text_fields(text).items():
-                yield text.field_marks.get(key, text.mark), f"{kind}[{index}].{key}", value
+                mark = text.field_marks.get(key, text.mark)
+                yield mark, f"{kind}[{index}].{written}.{key}", value
     for index, category in enumerate(center.categories):
         own = category.texts.get(code) or category.texts[center.default_language]
         for key, value in (("title", own.title), ("description", own.description)):
