@@ -8,7 +8,6 @@ not reloaded by ``mkdocs serve``, the installed package is.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,9 +18,7 @@ from . import mkdocs_internals as internals
 from .errors import HelpCenterError
 from .paths import navigation
 from .pipeline import generate, translation_note
-from .site.files import source_date_epoch
-from .site.seo import site_url_problem
-from .site.session import SiteBuild, SiteMemory
+from .site.session import SiteBuild, SiteMemory, settings_problem
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -30,26 +27,17 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger("helpcenter")
 
-THEME_DIR = str(Path(__file__).parent / "theme")
-"""Template overrides and scripts (absolute hreflang, per-language search worker, 404 page),
-shipped with the package so that any copy of the project builds the same site."""
-
-_memory: SiteMemory | None = None
-"""Made by the first build of the process (mkdocs serve keeps it)."""
-_build: SiteBuild | None = None
-"""Made by ``on_config`` of each build (not by mkdocs-static-i18n's inner builds)."""
+THEME_DIR = str(Path(__file__).parent / "theme")  # our template overrides and scripts
+_memory: SiteMemory | None = None  # made by the first build of the process (mkdocs serve)
+_build: SiteBuild | None = None  # made by each build's first on_config (not i18n's inner ones)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Regenerate docs/, then take the navigation and the languages from the source."""
     global _memory, _build
     root = Path(config.config_file_path).parent
-    if problem := site_url_problem(config.site_url or ""):
+    if problem := settings_problem(config.site_url or ""):
         raise PluginError(problem)
-    try:  # MkDocs reads it too, at the end of the build, with a traceback for garbage
-        source_date_epoch(os.environ.get("SOURCE_DATE_EPOCH"))
-    except ValueError as err:
-        raise PluginError(str(err)) from None
     try:
         result = generate(root)
     except HelpCenterError as err:
@@ -89,12 +77,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     """Search entries of the page, and its SEO values for the templates (theme/main.html)."""
     if _build is None:
         return context
-    searched = not (page.meta.get("search") or {}).get("exclude")
-    title = str(page.meta.get("title", page.title))
-    code = _language(config, _build)
+    searched, code = not (page.meta.get("search") or {}).get("exclude"), _language(config, _build)
     try:
         page.content = _build.page_html(page.content or "", page.file.src_uri, page.url,
-                                        page.file.url, title, searched, code)
+                                        page.file.url, str(page.meta.get("title", page.title)),
+                                        searched, code)
     except HelpCenterError as err:
         raise PluginError(f"unsafe HTML in a page:\n{err}") from None
     context["helpcenter_seo"] = _build.page_seo(page.url, code, config.site_url or "")
@@ -136,5 +123,4 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # an inner per-language build: the outer one finishes the site
     for problem in _build.synonym_problems():
         log.warning("faq_source/site.yaml: %s", problem)
-    epoch = source_date_epoch(os.environ.get("SOURCE_DATE_EPOCH"))  # checked in on_config
-    _build.finish(Path(config.site_dir), config.site_url or "", epoch)
+    _build.finish(Path(config.site_dir), config.site_url or "")

@@ -14,6 +14,7 @@ No mkdocs imports: the hook hands these methods MkDocs' values.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,7 +27,7 @@ from ..marker import split_marker
 from ..model import HelpCenter
 from ..render.anchors import with_stable_ids
 from . import search_index, seo
-from .files import searched_texts, site_files
+from .files import searched_texts, site_files, source_date_epoch
 from .sanitize import sanitize, unsafe_page_problems
 from .search_sections import page_sections
 from .search_terms import Analyses
@@ -34,6 +35,16 @@ from .search_terms import Analyses
 TERMS_CACHE = Path(".cache") / "search-terms.json"
 """The analyses of the last build, for the next one (relative to the project; git-ignored)."""
 _SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')
+
+
+def settings_problem(site_url: str) -> str | None:
+    """Why the build cannot use its ``site_url`` or ``SOURCE_DATE_EPOCH``, or None (MkDocs reads
+    the latter too, at the end of the build, with a traceback for garbage)."""
+    try:
+        source_date_epoch(os.environ.get("SOURCE_DATE_EPOCH"))
+    except ValueError as err:
+        return str(err)
+    return seo.site_url_problem(site_url)
 
 
 class SiteMemory:
@@ -118,14 +129,14 @@ class SiteBuild:
                 for problem in search_index.synonym_problems(language.code, language.synonyms,
                                                              analyse_many)]
 
-    def finish(self, site_dir: Path, site_url: str, source_date_epoch: int | None) -> None:
-        """Write the per-language search indexes, the sitemap and the 404 pages; keep the
-        search analyses for the next build."""
+    def finish(self, site_dir: Path, site_url: str) -> None:
+        """Write the per-language search indexes, the sitemap (dated by SOURCE_DATE_EPOCH, as
+        MkDocs dates its files) and the 404 pages; keep the search analyses for the next build."""
         memory = self.memory
+        epoch = source_date_epoch(os.environ.get("SOURCE_DATE_EPOCH"))
         with collector_paused():
             files = site_files(self.center, site_url, self.search_entries(),
-                               dict(self.not_found), source_date_epoch,
-                               memory.analyses.analyse_many)
+                               dict(self.not_found), epoch, memory.analyses.analyse_many)
         for relative, data in files.items():
             write_atomic(site_dir / relative, data)
         self.not_found.clear()
