@@ -149,7 +149,7 @@ def test_plain_text_shows_exactly_as_written(tmp_path, question):
 
 
 class Forbidden(HTMLParser):
-    """Independent of safety.py: what must never reach a page."""
+    """Independent of load/markup.py: what must never reach a page."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

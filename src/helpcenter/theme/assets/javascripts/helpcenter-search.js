@@ -6,7 +6,7 @@
  * { items: SearchItem[][] } grouped by page. See
  * squidfunk/mkdocs-material src/templates/assets/javascripts/integrations/search/worker/_/index.ts
  *
- * The index (search/<lang>.json, built by src/helpcenter/search_index.py) holds the documents of
+ * The index (search/<lang>.json, built by src/helpcenter/site/search_index.py) holds the documents of
  * this page's language only, BM25 weights per term, the vocabulary and the writers' synonym
  * groups. A query is cut with the vocabulary: each word is matched from its start by the longest
  * term that begins it, then the rest of the word is matched the same way (Korean compounds), and
