@@ -9,7 +9,6 @@ import yaml
 
 from html_pages import parse
 from project_tools import ROOT, mkdocs_build, snapshot
-from helpcenter import atomic
 from helpcenter.cli import main
 
 
@@ -106,35 +105,6 @@ def test_removed_guide_removes_its_pages(project: Path, capsys):
     assert "2 removed" in capsys.readouterr().out
     assert not (project / "docs" / "ko" / "guides" / "register-worldfirst.md").exists()
     assert not (project / "docs" / "en" / "guides" / "register-worldfirst.md").exists()
-
-
-def test_a_failure_in_the_middle_of_a_run_leaves_every_file_whole(project: Path, monkeypatch):
-    faq = project / "faq_source" / "faq.yaml"
-    faq.write_text(
-        faq.read_text("utf-8")
-        .replace("What will happen", "What happens")
-        .replace("1688 계정의 연동이 해제되지 않으면", "1688 계정 연동을 해제하지 않으면"),
-        "utf-8",
-    )
-    before = snapshot(project / "docs")
-    real_replace = atomic.os.replace
-    calls = []
-
-    def fail_second(src, dst):  # the second page of docs/ (the cache in .cache/ is written too)
-        if Path(dst).is_relative_to(project / "docs"):
-            calls.append(dst)
-            if len(calls) == 2:
-                raise OSError("disk full")
-        real_replace(src, dst)
-
-    monkeypatch.setattr(atomic.os, "replace", fail_second)
-    with pytest.raises(OSError):
-        run(project)
-    after = snapshot(project / "docs")
-    assert sorted(after) == sorted(before), "no temporary file is left behind"
-    changed = [rel for rel in after if after[rel] != before[rel]]
-    assert len(changed) == 1  # the first file was replaced whole, the rest untouched
-    assert after[changed[0]].decode("utf-8").count("<!-- generated-by") == 1
 
 
 def test_a_carriage_return_in_a_text_does_not_look_like_a_hand_edit(project: Path, capsys):

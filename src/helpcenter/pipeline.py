@@ -18,6 +18,7 @@ from .load import load as load_source
 from .model import HelpCenter
 from .output import checks as output_checks
 from .output import fastpath
+from .output.buildlock import locked_docs
 from .output.plan import Plan, apply, plan
 from .render import render_site
 from .translation import freshness, lock, parity
@@ -134,13 +135,14 @@ def generate(
         if problems:
             raise SourceError(problems)
     docs = root / "docs"
-    problems = output_checks.extra_page_problems(docs, center, pages)
-    problems += output_checks.page_link_problems(docs, center, pages)
-    if problems:
-        raise SourceError(problems)
-    result = plan(docs, pages, force=force)
-    if not check:
-        apply(docs, pages, result)
+    with locked_docs(docs):  # waits for another run; finishes or undoes one that was killed
+        problems = output_checks.extra_page_problems(docs, center, pages)
+        problems += output_checks.page_link_problems(docs, center, pages)
+        if problems:
+            raise SourceError(problems)
+        result = plan(docs, pages, force=force)
+        if not check:
+            apply(docs, pages, result)
     return Result(center, result, tuple(findings))
 
 

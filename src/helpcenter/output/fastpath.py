@@ -17,6 +17,9 @@ from ..atomic import write_cache
 
 CACHE = Path(".cache") / "build_faq.json"
 """Relative to the project folder (git-ignored)."""
+UNFINISHED = (Path(".cache") / "docs-staging", Path("docs") / ".helpcenter-staging")
+"""journal.py's staging folders (not imported: it loads the model); test_all_or_nothing checks
+that they agree."""
 _PACKAGE = Path(__file__).resolve().parent.parent
 """The whole helpcenter package: its code and schemas made the cached result."""
 
@@ -27,6 +30,8 @@ def cached_report(root: Path) -> str | None:
         cache = json.loads((root / CACHE).read_text("utf-8"))
     except (OSError, ValueError):
         return None
+    if any((root / folder).exists() for folder in UNFINISHED):
+        return None  # a killed run to finish or undo first
     if cache.get("key") != _key(root) or cache.get("docs") != _docs_state(root):
         return None
     return cache.get("report")
@@ -58,10 +63,13 @@ def _digest(files: tuple[tuple[Path, str], ...]) -> str:
 
 
 def _docs_state(root: Path) -> dict[str, list[int]]:
-    """Size and modification time of every Markdown file in docs/ (generated or not)."""
+    """Size and modification time of every Markdown file in docs/ (generated or not), and of
+    temporary files (a killed run's, which a full run deletes)."""
     docs = root / "docs"
     state = {}
-    for path in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+    for path in sorted(docs.rglob("*")) if docs.is_dir() else []:
+        if path.suffix not in (".md", ".tmp") or not path.is_file():
+            continue
         stat = path.stat()
         state[path.relative_to(docs).as_posix()] = [stat.st_size, stat.st_mtime_ns]
     return state

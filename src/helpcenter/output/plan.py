@@ -2,8 +2,8 @@
 
 Rules: a file is ours only if it starts with the generated marker; hand-written files are never
 touched; a generated file edited by hand since it was generated is reported, not overwritten;
-identical content is not rewritten (``mkdocs serve`` would rebuild forever); every write is a
-temporary file renamed over the target (atomic.py).
+identical content is not rewritten (``mkdocs serve`` would rebuild forever); all the writes and
+removals of a run happen or none do (journal.py), under the build lock (buildlock.py).
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..atomic import write_atomic
 from ..errors import OutputError
 from ..marker import MARKER, edited_by_hand
+from . import journal
 
 @dataclass
 class Plan:
@@ -39,9 +39,27 @@ class Plan:
 
 def plan(docs_dir: Path, pages: dict[str, str], *, force: bool = False) -> Plan:
     """Compare ``pages`` with what is on disk, without changing anything."""
+    try:
+        return _plan(docs_dir, pages, force)
+    except OSError as err:
+        raise journal.located(err, docs_dir, "reading docs/", "Nothing was written.") from None
+
+
+def _plan(docs_dir: Path, pages: dict[str, str], force: bool) -> Plan:
     result = Plan()
     for rel, text in pages.items():
         path = docs_dir / rel
+        if path.is_dir():
+            result.conflicts.append(
+                f"docs/{rel}: a folder is where the generator writes a page. Move or rename it."
+            )
+            continue
+        if blocker := _file_in_the_way(docs_dir, rel):
+            result.conflicts.append(
+                f"docs/{blocker}: a file is where the folder of docs/{rel} belongs. Move or "
+                "rename it."
+            )
+            continue
         if not path.exists():
             result.create.append(rel)
             continue
@@ -74,15 +92,12 @@ def plan(docs_dir: Path, pages: dict[str, str], *, force: bool = False) -> Plan:
 
 
 def apply(docs_dir: Path, pages: dict[str, str], result: Plan) -> None:
-    """Carry out ``result`` (from :func:`plan`); refuses if it has conflicts."""
+    """Carry out ``result`` (from :func:`plan`), all or nothing; refuses if it has conflicts.
+    Run it under :func:`buildlock.locked_docs`, like :func:`plan`."""
     if result.conflicts:
         raise OutputError("\n".join(result.conflicts + ["Nothing was written."]))
-    for rel in result.create + result.update:
-        write_atomic(docs_dir / rel, pages[rel])
-    for rel in result.remove:
-        path = docs_dir / rel
-        path.unlink()
-        _remove_empty_parents(path.parent, docs_dir)
+    writes = {rel: pages[rel] for rel in result.create + result.update}
+    journal.change(docs_dir, writes, result.remove)
 
 
 def _read(path: Path) -> str | None:
@@ -92,6 +107,16 @@ def _read(path: Path) -> str | None:
         return None
 
 
+def _file_in_the_way(docs_dir: Path, rel: str) -> str | None:
+    """The file (not folder) at one of the folders of ``rel``, if any."""
+    folder = (docs_dir / rel).parent
+    while folder != docs_dir and not folder.is_dir():
+        if folder.exists():
+            return folder.relative_to(docs_dir).as_posix()
+        folder = folder.parent
+    return None
+
+
 def _generated_files(docs_dir: Path) -> list[str]:
     """Markdown files under ``docs_dir`` that carry the marker (only their first bytes are read)."""
     found = []
@@ -99,13 +124,10 @@ def _generated_files(docs_dir: Path) -> list[str]:
         return found
     marker = MARKER.encode("utf-8")
     for path in sorted(docs_dir.rglob("*.md")):
+        if not path.is_file():
+            continue
         with path.open("rb") as handle:
             if handle.read(len(marker)) == marker:
                 found.append(path.relative_to(docs_dir).as_posix())
     return found
 
-
-def _remove_empty_parents(folder: Path, stop: Path) -> None:
-    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
