@@ -51,6 +51,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _build is None or not internals.inner_build(config):
         _build = SiteBuild(result.center, _memory)
     config.nav = internals.escape_nav_titles(navigation(result.center))
+    config.extra["helpcenter_keep_words"] = [  # theme/partials/helpcenter-style.html
+        language.code for language in result.center.languages if language.keep_words]
     internals.configure_languages(config, result.center)
     if THEME_DIR not in config.theme.dirs:  # our templates first, then Material's
         config.theme.dirs.insert(0, THEME_DIR)

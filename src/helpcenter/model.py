@@ -60,6 +60,8 @@ class Language:
     """Heading of the not-found page (404.html); empty: the theme's default."""
     not_found_text: str = ""
     """Plain text under that heading."""
+    keep_words: bool = False
+    """Lines break only between words (``line_breaks: words``; Korean), never inside one."""
 
 
 @dataclass(frozen=True)

@@ -163,6 +163,7 @@ def _language(code: str, data: dict) -> Language:
         synonyms=tuple(tuple(group) for group in data.get("search", {}).get("synonyms", [])),
         not_found_title=data.get("not_found", {}).get("title", ""),
         not_found_text=data.get("not_found", {}).get("text", ""),
+        keep_words=data.get("line_breaks") == "words",
     )
 
 
