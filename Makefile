@@ -44,13 +44,16 @@ bench: $(VENV)/.site-installed
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 # Debian's chromium for the browser tests (tests/browser); nothing downloads a browser of its own.
-# As root (CI) it is installed when missing; otherwise the tests say how to install it.
+# With a Korean font (fonts-nanum), so that Korean pages are laid out with real glyphs (line
+# breaking is measured on them). As root (CI) both are installed when missing; otherwise the
+# tests say how to install them.
 CHROMIUM ?= /usr/bin/chromium
+KOREAN_FONT := /usr/share/fonts/truetype/nanum/NanumGothic.ttf
 browser:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
+	@if [ ! -x "$(CHROMIUM)" ] || [ ! -f "$(KOREAN_FONT)" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	  else echo "make browser: $(CHROMIUM) is missing: sudo apt-get install chromium"; fi; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-nanum; \
+	  else echo "make browser: sudo apt-get install chromium fonts-nanum"; fi; \
 	fi
 
 # Search engines compared on the browser tests' queries (recall, index size, bytes fetched).

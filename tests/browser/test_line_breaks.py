@@ -9,8 +9,9 @@ from browser_support import PAGES, language_root
 
 PHONE = {"width": 360, "height": 740}
 
-# Every run of non-space characters holding Hangul, in every visible text of the page: the lines
-# its glyphs sit on (a word on two lines was split).
+# Every word (letters and digits; a break at punctuation, e.g. before "(", is a break between
+# words) holding Hangul, in every visible text of the page: the lines its glyphs sit on (a word
+# on two lines was split).
 _SPLIT_WORDS = """() => {
   const hangul = /[\\uac00-\\ud7a3]/;
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -21,7 +22,7 @@ _SPLIT_WORDS = """() => {
     const parent = node.parentElement;
     if (!parent || !parent.checkVisibility({opacityProperty: true, visibilityProperty: true}))
       continue;  // not shown to readers (the closed search dialog)
-    for (const match of node.data.matchAll(/\\S+/g)) {
+    for (const match of node.data.matchAll(/[\\p{L}\\p{N}]+/gu)) {  // a word, without punctuation
       if (!hangul.test(match[0])) continue;
       const range = document.createRange();
       range.setStart(node, match.index);
