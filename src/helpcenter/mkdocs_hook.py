@@ -82,7 +82,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     searched, code = not (page.meta.get("search") or {}).get("exclude"), _language(config, _build)
     try:
         page.content = _build.page_html(page.content or "", page.file.src_uri, page.url,
-                                        page.file.url, str(page.meta.get("title", page.title)),
+                                        page.file.url, internals.plain_title(page),
                                         searched, code)
     except HelpCenterError as err:
         raise PluginError(f"unsafe HTML in a page:\n{err}") from None

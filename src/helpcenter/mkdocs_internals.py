@@ -18,6 +18,7 @@ with a clear message instead of quietly breaking the site.
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -100,8 +101,16 @@ def escape_page_title(page: Page) -> None:
     from front matter is plain text."""
     if "title" in page.meta:
         page.meta["title"] = html_text(str(page.meta["title"]))
-    elif page.title is not None:
-        page.meta["title"] = Markup(page.title)
+    elif page.title is not None:  # MkDocs escapes & < > but not quotes: attributes need them
+        page.meta["title"] = html_text(Markup(page.title).unescape())
+
+
+def plain_title(page: Page) -> str:
+    """The page's title as MkDocs gives it (& < > escaped, quotes as written): what its search
+    entries hold."""
+    title = page.meta.get("title", page.title)
+    plain = title.unescape() if isinstance(title, Markup) else str(title)
+    return html.escape(plain, quote=False)
 
 
 def escape_nav_titles(nav: list) -> list:

@@ -149,7 +149,10 @@ def _read_file(data: bytes, shown: str, problems: list[Problem]) -> Node | None:
     except yaml.MarkedYAMLError as err:
         problems.append(_syntax_problem(err, text, shown))
         return None
-    except yaml.YAMLError as err:  # e.g. a character YAML forbids (reader error)
+    except yaml.reader.ReaderError as err:  # a character YAML forbids
+        problems.append(_character_problem(err, text, shown))
+        return None
+    except yaml.YAMLError as err:
         problems.append(Problem(Mark(shown), "", f"YAML cannot read this file: {err}"))
         return None
     finally:
@@ -186,6 +189,20 @@ def _shape_problems(text: str, shown: str) -> list[Problem]:
 
 def _mark(shown: str, event: yaml.Event) -> Mark:
     return Mark(shown, event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def _character_problem(err: yaml.reader.ReaderError, text: str, shown: str) -> Problem:
+    """A control character written into the file itself, at its line and column."""
+    # libyaml counts bytes of UTF-8, the pure-Python reader characters
+    before = text.encode("utf-8")[: err.position].decode("utf-8", "ignore") if (
+        _Loader is not yaml.SafeLoader) else text[: err.position]
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or " ")
+    return Problem(Mark(shown, line, column), "",
+                   f"the invisible control character U+{code:04X} is not allowed (it can hide or "
+                   "reorder what readers see). Delete it; retype the text around it if you "
+                   "cannot see it.")
 
 
 def _syntax_problem(err: yaml.MarkedYAMLError, text: str, shown: str) -> Problem:
