@@ -1,4 +1,8 @@
-"""Shared fixtures: throw-away copies of the project, and the golden-file switch."""
+"""Shared fixtures: throw-away copies of the project, and the golden-file switches.
+
+Shared helpers live in tests/support/ and are imported as ``support.<module>`` (pytest's default
+prepend import mode puts tests/ on sys.path through this file).
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from project_tools import copy_project, mkdocs_build
+from support.project_tools import copy_basic, copy_project, mkdocs_build, run_cli
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-goldens",
         action="store_true",
-        help="rewrite tests/goldens/*/expected from the current output",
+        help="rewrite tests/render/goldens/*/expected from the current output",
+    )
+    parser.addoption(
+        "--update-cases",
+        action="store_true",
+        help="rewrite the expect: block of tests/load/error_cases/*.yaml from the current output",
     )
 
 
@@ -23,9 +32,33 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 
 
 @pytest.fixture
+def update_cases(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-cases"))
+
+
+@pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A private copy of the real project, safe to break."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def basic_project(tmp_path: Path) -> Path:
+    """The small fixture source (tests/render/goldens/basic) with its docs/ generated."""
+    from helpcenter.cli import main
+
+    project = copy_basic(tmp_path / "project")
+    assert main(["--root", str(project)]) == 0
+    return project
+
+
+@pytest.fixture
+def marked_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """The basic fixture with its translations marked current and its docs/ generated."""
+    project = copy_basic(tmp_path / "project")
+    assert run_cli(capsys, project, "mark-current", "--all")[0] == 0
+    assert run_cli(capsys, project)[0] == 0
+    return project
 
 
 @pytest.fixture(scope="session")

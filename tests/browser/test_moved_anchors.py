@@ -12,7 +12,7 @@ import pytest
 from browser_support import PREFIX
 
 from support.static_server import SiteServer, free_port
-from project_tools import categorise, copy_project
+from support.project_tools import categorise, copy_project
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
-"""The real project, built with ``mkdocs build --strict``: pages, anchors, links, navigation."""
+"""The real project, built with ``mkdocs build --strict``: pages, anchors, links, navigation, a
+hand-written page listed in site.yaml, the public address."""
 
 from __future__ import annotations
 
@@ -12,10 +13,9 @@ import pytest
 
 from helpcenter.load import load
 from helpcenter.paths import navigation
-from html_pages import Page, parse, resolve
-from project_tools import copy_project
+from support.html_pages import Page, parse, resolve
+from support.project_tools import ROOT, copy_project, mkdocs_build
 
-ROOT = Path(__file__).resolve().parent.parent
 CENTER = load(ROOT / "faq_source", ROOT)
 ENTRY_IDS = [e.id for e in CENTER.entries]
 GUIDE_IDS = [g.id for g in CENTER.guides]
@@ -165,3 +165,22 @@ def test_an_empty_public_address_stops_the_strict_build(tmp_path: Path):
     assert result.returncode == 1
     assert "site_url is empty (is SITE_URL set to nothing?)" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_a_hand_written_page_listed_in_site_yaml_is_in_the_navigation(project: Path, tmp_path):
+    (project / "docs" / "ko" / "notice.md").write_text("# 공지\n\n점검 안내입니다.\n", "utf-8")
+    (project / "docs" / "en" / "notice.md").write_text("# Notice\n\nMaintenance.\n", "utf-8")
+    site_yaml = project / "faq_source" / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text("utf-8") + "extra_pages:\n  - notice.md\n", "utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for prefix, title in (("", "공지"), ("en/", "Notice")):
+        faq = parse(tmp_path / "site" / prefix / "faq" / "index.html")
+        nav = [(link.href, link.text) for link in faq.nav_links]
+        assert ("../notice/", title) in nav
+        assert nav.index(("../notice/", title)) > nav.index(("./", faq_title(prefix)))
+    assert (project / "docs" / "ko" / "notice.md").read_text("utf-8").startswith("# 공지")
+
+
+def faq_title(prefix: str) -> str:
+    return "Frequently asked questions" if prefix else "자주 하는 질문"

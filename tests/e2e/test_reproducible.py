@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from helpcenter.site.session import TERMS_CACHE
-from project_tools import ROOT, copy_project, snapshot
+from support.project_tools import ROOT, copy_project, snapshot
 
 EPOCH = 1723507200  # 2024-08-13 00:00:00 UTC, far from any day the tests run on
 EPOCH_DAY = "2024-08-13"

@@ -12,10 +12,10 @@ import re
 from pathlib import Path
 
 import pytest
-from project_tools import ROOT, snapshot
 
-from helpcenter.load import load
 from helpcenter.cli import main
+from helpcenter.load import load
+from support.project_tools import ROOT, snapshot
 
 QUESTIONS = 5000
 PLANTED = 100

@@ -1,4 +1,5 @@
-"""The no-change fast path of scripts/build_faq.py: same report, nothing loaded, never stale."""
+"""The no-change fast path of scripts/build_faq.py (output/fastpath.py): same report, nothing
+loaded, never stale. (The rendered-source cache of the pipeline: tests/e2e/test_pipeline_cache.py.)"""
 
 from __future__ import annotations
 
@@ -6,9 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from project_tools import ROOT, snapshot
+from support.project_tools import ROOT, snapshot
 
 SCRIPT = ROOT / "scripts" / "build_faq.py"
 
@@ -54,68 +53,3 @@ def test_a_deleted_or_hand_edited_page_is_never_answered_from_the_cache(project:
     result = run(project)
     assert result.returncode == 1
     assert "docs/en/faq.md: this generated page was edited by hand" in result.stderr
-
-
-# --- the checked and rendered source, remembered for the next process (pipeline.RENDER_CACHE) ------
-
-
-def _fresh_process_generate(project: Path, monkeypatch, *, loads: list[Path]) -> None:
-    """``pipeline.generate`` as a new process runs it (no in-memory memo), counting full loads."""
-    from helpcenter import pipeline
-
-    monkeypatch.setattr(pipeline, "_RENDERED", {})
-    original = getattr(pipeline.load, "real", pipeline.load)
-
-    def counted(root: Path):
-        loads.append(root)
-        return original(root)
-
-    counted.real = original
-    monkeypatch.setattr(pipeline, "load", counted)
-    pipeline.generate(project)
-
-
-def test_an_unchanged_source_is_not_checked_and_rendered_again_by_the_next_process(
-    project: Path, monkeypatch
-):
-    from helpcenter.pipeline import RENDER_CACHE
-
-    loads: list[Path] = []
-    _fresh_process_generate(project, monkeypatch, loads=loads)
-    assert (project / RENDER_CACHE).is_file() and len(loads) == 1
-    before = snapshot(project / "docs")
-    _fresh_process_generate(project, monkeypatch, loads=loads)
-    assert len(loads) == 1  # answered from the saved model and pages
-    assert snapshot(project / "docs") == before
-
-    faq = project / "faq_source" / "faq.yaml"  # an edit: checked and rendered again
-    faq.write_text(faq.read_text("utf-8").replace("What will happen", "What happens"), "utf-8")
-    _fresh_process_generate(project, monkeypatch, loads=loads)
-    assert len(loads) == 2
-    assert "What happens" in (project / "docs" / "en" / "faq.md").read_text("utf-8")
-
-
-def test_a_saved_render_of_other_code_or_a_damaged_one_is_not_used(project: Path, monkeypatch):
-    from helpcenter.output import fastpath
-    from helpcenter.pipeline import RENDER_CACHE
-
-    loads: list[Path] = []
-    _fresh_process_generate(project, monkeypatch, loads=loads)
-    monkeypatch.setattr(fastpath, "code_key", lambda: "another version of the generator")
-    _fresh_process_generate(project, monkeypatch, loads=loads)
-    assert len(loads) == 2
-    for damaged in (b"", b"not a pickle", (project / RENDER_CACHE).read_bytes()[:100]):
-        (project / RENDER_CACHE).write_bytes(damaged)
-        _fresh_process_generate(project, monkeypatch, loads=loads)
-    assert len(loads) == 5
-
-
-def test_a_bad_source_is_reported_even_after_a_good_one_was_saved(project: Path, monkeypatch):
-    from helpcenter.errors import SourceError
-
-    loads: list[Path] = []
-    _fresh_process_generate(project, monkeypatch, loads=loads)
-    faq = project / "faq_source" / "faq.yaml"
-    faq.write_text(faq.read_text("utf-8").replace("answer: |", "anwser: |", 1), "utf-8")
-    with pytest.raises(SourceError, match="unknown field 'anwser'"):
-        _fresh_process_generate(project, monkeypatch, loads=loads)

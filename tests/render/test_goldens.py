@@ -1,6 +1,15 @@
-"""Golden tests: a small fixture source renders to exactly the committed Markdown.
+"""Golden tests: small fixture sources render to exactly the committed Markdown.
 
-Regenerate after an intended change with ``pytest --update-goldens`` and review the diff.
+One case per folder of tests/render/goldens/: ``faq_source/`` (the input) and ``expected/`` (every
+page under docs/). A case with a ``translations.lock.json`` renders its outdated translations with
+the notice, as the generator does; a case without one renders no outdated notice (the lock is
+what says a translation is outdated). Cases: ``basic`` (plain text escaping, placeholders, lists),
+``categories`` (two categories, one of 51 questions: two pages), ``third-language`` (``ja`` added in
+site.yaml alone: every item untranslated), ``untranslated`` (an entry and a guide without their
+``en`` block), ``outdated`` (a lock whose hash for one entry and one guide differs).
+
+Regenerate after an intended change with ``pytest tests/render --update-goldens``, then read the
+diff: the expected files are the specification.
 """
 
 from __future__ import annotations
@@ -12,15 +21,27 @@ import pytest
 
 from helpcenter import render
 from helpcenter.load import load
+from helpcenter.translation import freshness
+from helpcenter.translation.lock import LOCK_FILE, read_lock
+from support.project_tools import GOLDENS
 
-GOLDENS = Path(__file__).parent / "goldens"
 CASES = sorted(p.name for p in GOLDENS.iterdir() if (p / "faq_source").is_dir())
+
+
+def render_case(case_dir: Path) -> dict[str, str]:
+    center = load(case_dir / "faq_source", case_dir)
+    outdated: frozenset[tuple[str, str, str]] = frozenset()
+    if (case_dir / "faq_source" / LOCK_FILE).is_file():
+        lock, problems = read_lock(case_dir / "faq_source", case_dir)
+        assert problems == []
+        outdated = freshness.outdated_keys(freshness.status(center, lock))
+    return render.render_site(center, outdated)
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_rendered_pages_match_golden(case: str, update_goldens: bool) -> None:
     case_dir = GOLDENS / case
-    pages = render.render_site(load(case_dir / "faq_source", case_dir))
+    pages = render_case(case_dir)
     expected_dir = case_dir / "expected"
     if update_goldens:
         shutil.rmtree(expected_dir, ignore_errors=True)
@@ -37,8 +58,7 @@ def test_rendered_pages_match_golden(case: str, update_goldens: bool) -> None:
 
 
 def test_plain_text_is_escaped_and_facts_localized() -> None:
-    case_dir = GOLDENS / "basic"
-    pages = render.render_site(load(case_dir / "faq_source", case_dir))
+    pages = render_case(GOLDENS / "basic")
     faq_ko = pages["ko/faq.md"]
     assert (
         "## 2024년 8월 13일 이후 \\*별표\\*와 &lt;b&gt;태그&lt;/b&gt; &amp; "
@@ -49,3 +69,39 @@ def test_plain_text_is_escaped_and_facts_localized() -> None:
     # a guide lists the questions that refer to it, linking to their anchors
     assert "- [1\\. 가이드 없는 질문]" not in pages["ko/guides/first.md"]
     assert "(../faq.md#plain-text)" in pages["ko/guides/first.md"]
+
+
+def test_each_case_shows_what_it_is_named_for() -> None:
+    """The points a reviewer checked in the expected files, kept true across --update-goldens."""
+    pages = render_case(GOLDENS / "categories")
+    for code in ("ko", "en"):
+        assert pages[f"{code}/faq/many.md"].count("\n## ") == 50
+        assert pages[f"{code}/faq/many-2.md"].count("\n## ") == 1
+        assert "{#q51}" in pages[f"{code}/faq/many-2.md"]
+        assert "(../faq/many-2.md#q51)" in pages[f"{code}/guides/first.md"]
+        assert "(many-2.md#q51)" in pages[f"{code}/faq/few.md"]  # a link across categories
+    assert "# Many questions \\(2/2\\)" in pages["en/faq/many-2.md"]
+
+    pages = render_case(GOLDENS / "third-language")
+    assert sorted({rel.split("/")[0] for rel in pages}) == ["en", "ja", "ko"]
+    notice = "> まだ翻訳されていません。原文を表示しています。"
+    assert pages["ja/faq.md"].count(notice) == 2  # every question: the original under the notice
+    assert "- 목록 하나" in pages["ja/faq.md"].split("{#no-guides}")[1]
+    assert "## 手順" in pages["ja/guides/first.md"] and notice in pages["ja/guides/first.md"]
+
+    pages = render_case(GOLDENS / "untranslated")
+    no_guides = pages["en/faq.md"].split("{#no-guides}")[1]
+    assert no_guides.lstrip().startswith("> Not translated yet.") and "- 목록 하나" in no_guides
+    assert "Not translated yet." not in pages["en/faq.md"].split("{#no-guides}")[0]
+    assert pages["en/guides/second.md"].split("\n")[1:4] == [
+        "# 두 번째 가이드", "", "> Not translated yet."]
+
+    pages = render_case(GOLDENS / "outdated")
+    outdated = "> This translation may be out of date. Original: "
+    faq = pages["en/faq.md"]
+    assert faq.count(outdated) == 1
+    assert (outdated + '<a href="../../faq/#plain-text" hreflang="ko" lang="ko">한국어</a>'
+            in faq.split("{#no-guides}")[0])
+    assert (outdated + '<a href="../../../guides/first/" hreflang="ko" lang="ko">한국어</a>'
+            in pages["en/guides/first.md"])
+    assert outdated not in pages["en/guides/second.md"] + pages["ko/faq.md"]

@@ -12,7 +12,7 @@ from material.plugins.search.plugin import SearchIndex
 from mkdocs.config import load_config
 
 from helpcenter.site.search_sections import page_sections
-from project_tools import ROOT
+from support.project_tools import ROOT
 
 
 def theme_entries(content: str, url: str, title: str) -> list[dict]:

@@ -12,8 +12,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PROJECT_FILES = ("faq_source", "docs", "mkdocs.yml", "hooks")
+GOLDENS = ROOT / "tests" / "render" / "goldens"
+BASIC = GOLDENS / "basic" / "faq_source"
+"""The small fixture source most load, output and translation tests edit (a render golden)."""
 
 
 def copy_project(destination: Path) -> Path:
@@ -26,6 +29,29 @@ def copy_project(destination: Path) -> Path:
         else:
             shutil.copy2(source, destination / name)
     return destination
+
+
+def copy_basic(destination: Path) -> Path:
+    """A project folder holding only a copy of the basic fixture source (no docs/ yet)."""
+    shutil.copytree(BASIC, destination / "faq_source")
+    return destination
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in a text file by ``new`` (``old`` must be there)."""
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def run_cli(capsys, project: Path, *args: str) -> tuple[int, str, str]:
+    """``helpcenter.cli.main`` in process on ``project``: (exit status, stdout, stderr)."""
+    from helpcenter.cli import main
+
+    code = main([*args, "--root", str(project)])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
