@@ -220,5 +220,8 @@ def _type_name(value: Any) -> str:
 
 
 def _shown(value: Any) -> str:
+    """A value as a message shows it: on one line, invisible characters written as escapes."""
+    if isinstance(value, str):
+        value = "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
     return text if len(text) <= 60 else text[:57] + "...'"
