@@ -37,7 +37,7 @@ def cross_problems(nodes: dict[str, Node]) -> list[Problem]:
                 default.mark,
                 "default_language",
                 f"'{default.value}' is not one of the languages "
-                f"({', '.join(languages)}). {_guess(default.value, languages)}",
+                f"({', '.join(languages)}).{_closest(default.value, languages)}",
             )
         )
     guides = items(child(nodes.get("guides.yaml"), "guides"))
@@ -102,7 +102,7 @@ def _category_problems(
                         category.key_marks[key],
                         f"categories[{index}].{key}",
                         f"'{key}' is not a language of the site "
-                        f"({', '.join(languages)}). {_guess(key, languages)}",
+                        f"({', '.join(languages)}).{_closest(key, languages)}",
                     )
                 )
     problems += _entry_category_problems(entries, categories_node, ids)
@@ -169,7 +169,7 @@ def _language_problems(
                 item.key_marks[key],
                 join_path(path, key),
                 f"'{key}' is not a language of the site "
-                f"({', '.join(languages)}). {_guess(key, languages)}",
+                f"({', '.join(languages)}).{_closest(key, languages)}",
             )
         )
     item_id = child(item, "id")
@@ -182,8 +182,8 @@ def _language_problems(
             Problem(
                 source.mark,
                 join_path(path, "source_language"),
-                f"'{source_code}' is not a language of the site ({', '.join(languages)}). "
-                f"{_guess(str(source_code), languages)}",
+                f"'{source_code}' is not a language of the site ({', '.join(languages)})."
+                f"{_closest(str(source_code), languages)}",
             )
         )
     elif (
@@ -204,6 +204,7 @@ def _language_problems(
 
 
 MAX_AMOUNT = 10**15
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _duplicate_question_problems(entries: list[Node]) -> list[Problem]:
@@ -236,7 +237,8 @@ def _fact_problems(facts: Node | None) -> list[Problem]:
         if kind is None or value is None:
             continue  # the schema's
         field = f"facts.{fact_id}.value"
-        if kind.value == "date" and isinstance(value.value, str):
+        if kind.value == "date" and isinstance(value.value, str) and _ISO_DATE.fullmatch(
+                value.value):  # another form is the schema's to report
             try:
                 datetime.date.fromisoformat(value.value)
             except ValueError as err:
@@ -316,6 +318,13 @@ def _placeholder_problems(
                 )
             )
     return problems
+
+
+def _closest(word: str, candidates: list[str]) -> str:
+    """"Did you mean ...?" when one candidate is close; nothing otherwise (for messages that
+    already list every candidate)."""
+    guess = difflib.get_close_matches(word, candidates, n=1, cutoff=0.5)
+    return f" Did you mean '{guess[0]}'?" if guess else ""
 
 
 def _guess(word: str, candidates: list[str], plural: str = "") -> str:

@@ -70,7 +70,7 @@ def unsafe_markup(text: str, in_list: bool = False) -> list[tuple[str, str]]:
     # A reference definition is page-wide: another field could use it, so check it even unused.
     for url, _title in converter.references.values():
         checker.handle_starttag("a", [("href", url)])
-    return checker.found
+    return list(dict.fromkeys(checker.found))  # a used reference is also checked as defined
 
 
 def markup_problems(node: Node, path: str) -> list[Problem]:
