@@ -1,6 +1,7 @@
 """Command line: ``scripts/build_faq.py [--check] [--force] [--strict]``, and the translators'
-subcommands ``status``, ``mark-current`` and ``mark-outdated``; returns 0, 1 (bad source, stale or
-refused output, translation problems under ``--strict``) or 2 (bad command-line use)."""
+subcommands ``status``, ``mark-current``, ``mark-outdated``, ``export`` and ``import`` (gettext
+PO); returns 0, 1 (bad source, stale or refused output, translation problems under
+``--strict``, a refused import) or 2 (bad command-line use)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 from .errors import HelpCenterError
 from .output import fastpath
 from .pipeline import generate, load, translation_note
-from .translation import freshness, lock, parity, report
+from .translation import freshness, lock, parity, po, po_import, report
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     parser = _parser(root or Path.cwd())
@@ -24,6 +25,10 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             if bool(args.ids) == bool(args.all):
                 parser.error(f"{command}: give the ids of questions or guides, or --all")
             return _mark(args, parser)
+        if command == "export":
+            return _export(args, parser)
+        if command == "import":
+            return _import(args)
         result = generate(args.root, check=args.check, force=args.force, strict=args.strict)
     except HelpCenterError as err:
         print(err, file=sys.stderr)
@@ -115,6 +120,18 @@ def _parser(root: Path) -> argparse.ArgumentParser:
         sub.add_argument("--language", help="only this translation language (default: all)")
         if name == "mark-outdated":
             sub.add_argument("--note", default="", help="why: shown by status")
+    export = commands.add_parser(
+        "export", parents=[common], help="write gettext PO files for translators",
+        description="Write faq.LANG.po, guides.LANG.po and site.LANG.po into --out.")
+    export.add_argument("--language", required=True, help="the translation language")
+    export.add_argument("--only", choices=po.ONLY, default="all",
+                        help="outdated or missing translations only (default: all)")
+    export.add_argument("--out", type=Path, required=True, help="folder for the PO files")
+    imported = commands.add_parser(
+        "import", parents=[common], help="write translations from PO files into faq_source/",
+        description="Check the PO files, then edit only the translated values in faq_source/ "
+        "and mark the fully translated items current.")
+    imported.add_argument("files", nargs="+", type=Path, metavar="FILE.po")
     return parser
 
 
@@ -160,4 +177,21 @@ def _mark(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         )
     else:
         print(f"faq_source/{lock.LOCK_FILE}: nothing to change.")
+    return 0
+
+
+def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    center, _, _ = load(args.root)
+    codes = [lang.code for lang in center.languages]
+    if args.language not in codes:
+        parser.error(f"--language: '{args.language}' is not a language of the site "
+                     f"({', '.join(codes)})")
+    for line in po.export(args.root, args.language, args.only, args.out):
+        print(line)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    for line in po_import.import_files(args.root, args.files):
+        print(line)
     return 0
