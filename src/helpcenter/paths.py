@@ -118,24 +118,25 @@ def page_paths(center: HelpCenter) -> list[str]:
 
 def collision_problems(center: HelpCenter) -> list[Problem]:
     """Two pages at one path (category ``index`` and the FAQ index; page 2 of category ``a`` and
-    category ``a-2``): one would overwrite the other. Located at the later one, naming both."""
-    owners: dict[str, tuple[Mark, str]] = {}
-    if center.categories:
-        faq_file = center.categories[0].mark.path
-        owners[FAQ_INDEX] = (Mark(faq_file), "the FAQ's index of categories")
+    category ``a-2``): one would overwrite the other. Located at the later one, naming both.
+    Without categories the FAQ's pages cannot collide."""
+    if not center.categories:
+        return []
+    index_of = {category.id: index for index, category in enumerate(center.categories)}
+    owners = {FAQ_INDEX: (Mark(center.categories[0].mark.path), "the FAQ's index of categories")}
     problems = []
     for page in faq_pages(center):
-        what = f"category '{page.category.id}'" if page.category else "the FAQ"
+        category = page.category
+        assert category is not None  # with categories, every FAQ page has one
+        what = f"category '{category.id}'"
         what = what if page.part == 1 else f"page {page.part} of {what}"
-        mark = page.category.mark if page.category else Mark("faq.yaml")
-        field = f"categories[{center.categories.index(page.category)}].id" if page.category else ""
         if page.path in owners:
             other_mark, other = owners[page.path]
             problems.append(Problem(
-                mark, field, f"{what} would be written to {page.path}, "
-                f"which is also {other} ({other_mark}). Rename the category (its id names its "
-                f"pages; a category of more than {QUESTIONS_PER_PAGE} questions continues on "
-                "<id>-2, <id>-3...)."))
+                category.mark, f"categories[{index_of[category.id]}].id",
+                f"{what} would be written to {page.path}, which is also {other} ({other_mark}). "
+                "Rename the category (its id names its pages; a category of more than "
+                f"{QUESTIONS_PER_PAGE} questions continues on <id>-2, <id>-3...)."))
         else:
-            owners[page.path] = (mark, what)
+            owners[page.path] = (category.mark, what)
     return problems

@@ -328,9 +328,9 @@ def _closest(word: str, candidates: list[str]) -> str:
 
 
 def _guess(word: str, candidates: list[str], plural: str = "") -> str:
-    guess = difflib.get_close_matches(word, candidates, n=1, cutoff=0.5)
-    if guess:
-        return f"Did you mean '{guess[0]}'?"
+    """ "Did you mean ...?", or the known candidates (the first ten)."""
+    if guess := _closest(word, candidates):
+        return guess.lstrip()
     what = f"Known {plural}" if plural else "Known"
     if not candidates:
         return "None is defined."

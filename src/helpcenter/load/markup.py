@@ -102,12 +102,13 @@ class _Checker(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[str, str]] = []
-        self._reported: set[tuple[str, str]] = set()
+        self._reported: set[str] = set()
+        """Tags already reported (raw and converted HTML both show them)."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in MARKDOWN_TAGS | WRITER_TAGS:
-            if (tag, f"<{tag}") not in self._reported:
-                self._reported.add((tag, f"<{tag}"))
+            if tag not in self._reported:
+                self._reported.add(tag)
                 self.found.append((f"raw HTML <{tag}> is not allowed", f"<{tag}"))
             return
         for name, value in attrs:
@@ -146,6 +147,6 @@ class _Checker(HTMLParser):
         """Raw HTML written by the writer: only :data:`WRITER_TAGS`, without attributes."""
         for match in _RAW_TAG.finditer(html):
             tag = match.group(1).lower()
-            if tag not in WRITER_TAGS and (tag, f"<{tag}") not in self._reported:
-                self._reported.add((tag, f"<{tag}"))
+            if tag not in WRITER_TAGS and tag not in self._reported:
+                self._reported.add(tag)
                 self.found.append((f"raw HTML <{tag}> is not allowed", f"<{tag}"))

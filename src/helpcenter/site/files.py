@@ -70,7 +70,7 @@ def source_date_epoch(text: str | None) -> int | None:
     ValueError with the fix for anything but a non-negative whole number of seconds."""
     if text is None:
         return None
-    value = text.strip() if text.strip() else text  # MkDocs reads a blank value as a number
+    value = text.strip()  # blank is refused too: MkDocs would read it as a number
     if not value.isascii() or not value.isdigit():
         raise ValueError(f"SOURCE_DATE_EPOCH={text!r} is not a non-negative whole number of "
                          "seconds since 1970. Set it to e.g. $(git log -1 --format=%ct), or "

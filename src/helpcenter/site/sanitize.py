@@ -9,7 +9,6 @@ writers' fields that hold it.
 from __future__ import annotations
 
 from collections import Counter
-from html.parser import HTMLParser
 
 import nh3
 
@@ -17,6 +16,7 @@ from ..errors import Problem
 from ..fields import language_texts
 from ..html_policy import PAGE_ATTRIBUTES, STYLE_PROPERTIES, TAGS, URL_SCHEMES
 from ..model import HelpCenter, Mark
+from .html_tokens import TOKEN, attributes
 
 _CLEANER = nh3.Cleaner(
     tags=set(TAGS),
@@ -66,34 +66,21 @@ def _needle(what: str) -> str:
     return (value.split(":")[0] + ":") if ":" in value else (value or name)
 
 
-class _Tokens(HTMLParser):
-    """Start tags with each attribute, comments and declarations, counted."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: Counter[str] = Counter()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found[f"<{tag}>"] += 1
-        for name, value in attrs:
-            shown = f"{name}={(value or '')[:40]!r}" if name in ("href", "src") else name
-            self.found[f"<{tag} {shown}>"] += 1
-
-    def handle_comment(self, data: str) -> None:
-        self.found["<!-- comment -->"] += 1
-
-    def handle_decl(self, decl: str) -> None:
-        self.found[f"<!{decl[:20]}>"] += 1
-
-    def unknown_decl(self, data: str) -> None:
-        self.found[f"<![{data[:20]}>"] += 1
-
-    def handle_pi(self, data: str) -> None:
-        self.found[f"<?{data[:20]}>"] += 1
-
-
-def _tokens(html: str) -> Counter[str]:
-    parser = _Tokens()
-    parser.feed(html)
-    parser.close()
-    return parser.found
+def _tokens(source: str) -> Counter[str]:
+    """Start tags with each attribute (addresses with their value), comments, declarations and
+    processing instructions, counted."""
+    found: Counter[str] = Counter()
+    for token in TOKEN.finditer(source):
+        tag = token["raw"] or (token["tag"] if not token["end"] else None)
+        if tag:
+            tag = tag.lower()
+            found[f"<{tag}>"] += 1
+            for name, value in attributes(token["rawattrs"] if token["raw"] else token["attrs"]
+                                          ).items():
+                shown = f"{name}={(value or '')[:40]!r}" if name in ("href", "src") else name
+                found[f"<{tag} {shown}>"] += 1
+        elif token[0].startswith("<!--"):
+            found["<!-- comment -->"] += 1
+        elif token[0].startswith(("<!", "<?")) and token["text"] is None:
+            found[token[0][:22] + ">"] += 1
+    return found

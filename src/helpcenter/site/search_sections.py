@@ -14,26 +14,15 @@ parser on every page of the site and on edge cases. Keep it in step when upgradi
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
+
+from .html_tokens import TOKEN, attributes
 
 _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 _SKIPPED = frozenset({"object", "script", "style"})
 _KEPT = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "param", "source", "track", "wbr"})
-
-# A comment, a raw-text element (script, style: no markup inside), a start or end tag, or text.
-_TOKEN = re.compile(
-    r"<!--.*?(?:-->|\Z)"
-    r"|<!?\?[^>]*>|<![^>]*>"
-    r"|<(?P<raw>script|style)\b(?P<rawattrs>[^>]*)>(?P<rawtext>.*?)(?:</(?P=raw)\s*>|\Z)"
-    r"|<(?P<end>/?)(?P<tag>[a-zA-Z][^\s/>]*)(?P<attrs>[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>"
-    r"|(?P<text>[^<]+|<)",
-    re.S | re.I,
-)
-_ATTR = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
-
 
 @dataclass
 class _Section:
@@ -50,18 +39,18 @@ def page_sections(content: str, url: str, page_title: str) -> list[dict[str, str
     """The theme's search entries of a page: ``location`` (``url`` + ``#`` + the heading's id),
     ``title`` and ``text`` (HTML keeping only paragraphs, code, lists, sub- and superscripts)."""
     sections = _Sections()
-    for token in _TOKEN.finditer(content):
+    for token in TOKEN.finditer(content):
         if token["tag"]:
             tag = token["tag"].lower()
             if token["end"]:
                 sections.end(tag)
             else:
-                sections.start(tag, _attributes(token["attrs"]))
+                sections.start(tag, attributes(token["attrs"]))
                 if token["attrs"].rstrip().endswith("/"):  # <tag/>: html.parser ends it too
                     sections.end(tag)
         elif token["raw"]:
             tag = token["raw"].lower()
-            sections.start(tag, _attributes(token["rawattrs"]))
+            sections.start(tag, attributes(token["rawattrs"]))
             if token["rawtext"]:
                 sections.data(token["rawtext"])
             sections.end(tag)
@@ -78,16 +67,6 @@ def page_sections(content: str, url: str, page_title: str) -> list[dict[str, str
             "text": "".join(section.text).strip(),
         })
     return entries
-
-
-def _attributes(text: str) -> dict[str, str | None]:
-    if not text or text.isspace() or text == "/":  # most tags (p, li, code) have none
-        return {}
-    return {
-        match[1].lower(): html.unescape(next((v for v in match.groups()[1:] if v is not None), ""))
-        if "=" in match[0] else None
-        for match in _ATTR.finditer(text)
-    }
 
 
 class _Sections:
