@@ -34,6 +34,7 @@ def test_index_has_terms_synonyms_and_compound_parts():
     postings = {term: [doc for doc, _ in docs] for term, docs in index["terms"].items()}
     assert postings["잔액"] == [1]
     assert 2 in postings["연동"] and 2 in postings["해제"]  # 연동해제 -> 연동 + 해제
+    assert "연동해제" not in index["vocabulary"]  # the query side cuts it the same way
     assert 0 not in sum(postings.values(), [])  # page entries are parents, not searched
 
 
@@ -55,3 +56,20 @@ def test_entries_are_split_by_language_folder():
     split = search_index.split_by_language(entries, ["ko", "en"], "ko")
     assert [d.location for d in split["ko"]] == ["faq/#a"]
     assert [d.location for d in split["en"]] == ["en/faq/#a"]
+
+
+def test_negations_are_indexed_as_the_reader_types_them():
+    assert analyse("ko", "해제되지 않으면") == ["해제", "안"]  # long negation = short 안
+    assert analyse("ko", "안 풀면") == ["안", "풀"]
+    assert analyse("en", "if you don't unlink it") == ["not", "unlink"]
+    assert build_index("en", DOCS)["aliases"]["didnt"] == "not"  # dont, didnt, didn't
+
+
+def test_a_hyphenated_word_also_counts_joined():
+    assert analyse("en", "Cross-border Pay") == ["cross", "border", "pay", "crossborder"]
+
+
+def test_korean_query_rules_are_shipped_with_the_index():
+    index = build_index("ko", DOCS)
+    assert {"은", "는", "을", "를", "면", "기"} <= set(index["endingStarts"])
+    assert "aliases" not in index and "endingStarts" not in build_index("en", DOCS)

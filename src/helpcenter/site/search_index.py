@@ -33,30 +33,46 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-INDEX_FORMAT = 1
-"""Bumped when the JSON layout changes (the worker checks it)."""
+INDEX_FORMAT = 2
+"""Bumped when the JSON layout or the analysis changes."""
 
 K1 = 1.2
 B = 0.75
 TITLE_WEIGHT = 3
 """A term in a section's title (the question) counts as this many occurrences in its text."""
 
-PAGE_BOOST = 2.0
+PAGE_BOOST = 3.0
 """Weight factor of the sections of ``boosted_pages`` (see :func:`build_index`)."""
 
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[0-9a-z]+|[\uac00-\ud7a3]+|[\u4e00-\u9fff]+")
+_HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
+_NOT = re.compile(r"n['\u2019]t\b")
 
 # Kiwi part-of-speech tags kept as index terms: nouns, numerals, roots, verb and adjective stems,
 # Latin words, numbers and Chinese characters. Particles (J*), endings (E*), suffixes (XS*) and
 # punctuation are dropped. https://github.com/bab2min/kiwipiepy (tag set)
 _KO_KEEP = ("NNG", "NNP", "NR", "XR", "VV", "VA", "SL", "SN", "SH", "MAG")
 _KO_STOP = frozenset({"하", "되", "있", "않", "수", "것", "등", "및", "더", "잘", "좀", "이", "그"})
+_KO_NOT = "안"
+"""The long negation (해제되지 않으면, auxiliary 않) is indexed as the short one a reader types
+(안 풀면): both mean "not"."""
+
+KOREAN_ENDING_STARTS = "가게고과까께나냐네는니다도든라랑러려로를만며면서세야어에엔와요으은을음의이인지진처하한할함합해했되된될됨돼됐기"
+"""First syllables of Korean particles and endings (은/는/을/를/에/으면/하려면/되나요/기 ...).
+The query side accepts a one-syllable term (풀, 남, 돈) only before one of these (풀면, 남은돈),
+so that 계 is not read into 계속. Grammar, not content: the same for every site."""
+
+ENGLISH_NEGATIONS = ("arent", "cant", "couldnt", "didn", "didnt", "doesn", "doesnt", "don", "dont",
+                     "hasnt", "havent", "isn", "isnt", "shouldnt", "wasnt", "werent", "wont",
+                     "wouldnt")
+"""n't contractions as a reader types them (``dont``; ``don't`` is read as ``don`` + ``t``): the
+texts' ``don't`` is indexed as ``not``, and these find it (query aliases, :func:`query_rules`)."""
 
 _EN_STOP = frozenset(
     [
         "a", "an", "and", "are", "as", "at", "be", "been", "by", "can", "do", "does", "for",
-        "from", "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "me",
+        "from", "get", "go", "got", "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "me",
         "my", "of", "on", "or", "our", "so", "that", "the", "their", "then", "there", "these",
         "this", "to", "was", "we", "were", "what", "when", "where", "which", "who", "why",
         "will", "with", "you", "your"
@@ -101,7 +117,12 @@ def english_stem(word: str) -> str:
 
 
 def analyse_english(text: str) -> list[str]:
-    return [english_stem(w) for w in _WORD.findall(text.lower()) if w not in _EN_STOP]
+    """Stems of the words, without stop words; ``don't`` is ``not``, and a hyphenated word also
+    counts joined (``cross-border`` -> ``cross``, ``border``, ``crossborder``)."""
+    text = _NOT.sub(" not", text.lower())
+    words = [w for w in _WORD.findall(text) if w not in _EN_STOP]
+    words += [w.replace("-", "") for w in _HYPHENATED.findall(text)]
+    return [english_stem(w) for w in words]
 
 
 KIWI_THREADS = min(os.cpu_count() or 1, 4)
@@ -122,9 +143,10 @@ def _content_terms(tokens: Iterable) -> list[str]:
     terms = []
     for token in tokens:
         tag = token.tag.split("-")[0]  # VV-I (irregular) -> VV
-        if tag not in _KO_KEEP or token.form in _KO_STOP:
-            continue
-        terms.append(token.form.lower())
+        if tag == "VX" and token.form == "않":
+            terms.append(_KO_NOT)
+        elif tag in _KO_KEEP and token.form not in _KO_STOP:
+            terms.append(token.form.lower())
     return terms
 
 
@@ -146,7 +168,7 @@ def analyser_fingerprint() -> str:
     from importlib.metadata import version
 
     return repr((INDEX_FORMAT, version("kiwipiepy"), version("kiwipiepy_model"), _KO_KEEP,
-                 sorted(_KO_STOP)))
+                 sorted(_KO_STOP), _KO_NOT))
 
 
 ANALYSERS = {"ko": analyse_korean}
@@ -213,13 +235,18 @@ def build_index(
         - {()}
     )
     vocabulary = {t for counts in per_doc for t in counts} | {t for g in groups for t in g}
-    # Compound nouns (연동해제) also count as their parts, so that "연동 해제" finds them.
-    # (Parts are shorter than the term, so the term itself never counts as its own part.)
-    parts_of = {term: _split_compound(term, vocabulary) for term in vocabulary}
+    # Compound nouns (연동해제, 알리페이) count as their parts instead, so that "연동 해제" finds
+    # them and "알리페이" finds the texts where the analyser read 알리 + 페이; the query side cuts
+    # a compound the same way. (Parts are shorter than the term: never its own part.)
+    in_groups = {t for g in groups for t in g}
+    parts_of = {term: _split_compound(term, vocabulary) for term in vocabulary - in_groups}
     for counts in per_doc:
         for term, n in list(counts.items()):
-            for part in parts_of[term]:
-                counts[part] += n
+            if parts_of.get(term):
+                del counts[term]
+                for part in parts_of[term]:
+                    counts[part] += n
+    vocabulary -= {term for term, parts in parts_of.items() if parts}
 
     searchable = [c for c in per_doc if c]
     avg_length = sum(sum(c.values()) for c in searchable) / max(len(searchable), 1)
@@ -241,7 +268,16 @@ def build_index(
         "terms": {t: postings[t] for t in sorted(postings)},
         "vocabulary": sorted(vocabulary),
         "synonyms": [list(g) for g in groups if len(g) > 1],
+        **query_rules(language),
     }
+
+
+def query_rules(language: str) -> dict:
+    """What the query side needs of the analyser's rules (see helpcenter-search.js):
+    ``endingStarts`` for Korean, ``aliases`` (typed word -> term) for English."""
+    if language in ANALYSERS:
+        return {"endingStarts": KOREAN_ENDING_STARTS}
+    return {"aliases": {word: "not" for word in ENGLISH_NEGATIONS}}
 
 
 def searched_texts(documents: Sequence[Document], skip_titles: Iterable[str] = ()
