@@ -60,9 +60,11 @@ function prepare(data) {
 const HANGUL = /[\uac00-\ud7a3]/
 
 /* Words of a query: lowercased, split at anything that is not a letter or a digit, and where
- * the script changes (WorldFirst에 -> worldfirst, 에). */
+ * the script changes (WorldFirst에 -> worldfirst, 에). A pasted page is read up to MAX_QUERY. */
+const MAX_QUERY = 200
+
 function words(query) {
-  return query.toLowerCase().match(/[0-9a-z]+|[\uac00-\ud7a3]+|[\u4e00-\u9fff]+/g) || []
+  return query.slice(0, MAX_QUERY).toLowerCase().match(/[0-9a-z]+|[\uac00-\ud7a3]+|[\u4e00-\u9fff]+/g) || []
 }
 
 /* --- typos ------------------------------------------------------------------------------------ */
