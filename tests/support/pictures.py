@@ -58,3 +58,54 @@ def make_spec_pictures(source_dir: Path) -> None:
     spec_file = source_dir.parent / SPEC_FILE
     if spec_file.is_file():
         make_pictures(source_dir, yaml.safe_load(spec_file.read_text("utf-8")))
+
+
+# The real project's first guide with pictures: two steps in Korean, one in English (its other
+# step shows the Korean picture with the notice), and a question's answer in both languages.
+REAL_PICTURES = {
+    "images/ko/sign-in.png": {"format": "PNG", "width": 1200, "height": 750},
+    "images/ko/choose.png": {"format": "PNG", "width": 1200, "height": 750,
+                             "color": [240, 240, 245]},
+    "images/en/sign-in.png": {"format": "PNG", "width": 1200, "height": 750,
+                              "color": [200, 220, 240]},
+    "images/ko/balance.webp": {"format": "WEBP", "width": 900, "height": 600},
+    "images/en/balance.jpg": {"format": "JPEG", "width": 900, "height": 600,
+                              "color": [220, 200, 180]},
+}
+_REAL_EDITS = {
+    "guides.yaml": [
+        ("        - >-\n          WorldFirst 계정에 로그인하십시오.\n",
+         "        - text: WorldFirst 계정에 로그인하십시오.\n"
+         "          image: {file: images/ko/sign-in.png, alt: 이메일과 비밀번호를 입력하는 "
+         "WorldFirst 로그인 화면}\n"),
+        ("        - >-\n          **콰징바오**를 선택하십시오.\n",
+         "        - text: '**콰징바오**를 선택하십시오.'\n"
+         "          image: {file: images/ko/choose.png, alt: 콰징바오 메뉴가 강조된 WorldFirst "
+         "첫 화면}\n"),
+        ("        - >-\n          Sign in to your WorldFirst account.\n",
+         "        - text: Sign in to your WorldFirst account.\n"
+         "          image: {file: images/en/sign-in.png, alt: The WorldFirst sign-in screen "
+         "asking for your email address and password}\n"),
+    ],
+    "faq.yaml": [
+        ("구매에 사용하신 뒤 1688 계정의 연동을 해제해 주시기 바랍니다.\n",
+         "구매에 사용하신 뒤 1688 계정의 연동을 해제해 주시기 바랍니다.\n"
+         "      image: {file: images/ko/balance.webp, alt: 알리페이 비즈니스 계정의 잔액 화면}\n"),
+        ("as possible and then unlink your 1688 account.\n",
+         "as possible and then unlink your 1688 account.\n"
+         "      image: {file: images/en/balance.jpg, alt: The balance screen of an Alipay "
+         "Business account}\n"),
+    ],
+}
+
+
+def add_real_pictures(project: Path) -> None:
+    """Give the real project copy at ``project`` the pictures of :data:`REAL_PICTURES`."""
+    source = project / "faq_source"
+    make_pictures(source, REAL_PICTURES)
+    for name, edits in _REAL_EDITS.items():
+        text = (source / name).read_text("utf-8")
+        for old, new in edits:
+            assert old in text, old
+            text = text.replace(old, new, 1)
+        (source / name).write_text(text, "utf-8")

@@ -2,7 +2,8 @@
 
 Stages: read the YAML keeping places (source.py) -> each file against its JSON Schema
 (schema.py) -> checks across fields and files (checks.py, markup.py) and the picture files
-(images.py, svg.py) -> the glossary lint (lint.py) -> the model (build.py). Nothing is built unless every check passed.
+(images.py, svg.py) -> the glossary lint (lint.py) -> the model (build.py). Nothing is built
+unless every check passed.
 """
 
 from __future__ import annotations

@@ -164,8 +164,10 @@ def _field_marks(text: Node) -> dict[str, Mark]:
     marks = {}
     for key, value in text.value.items():
         if isinstance(value.value, list):  # steps: a text, or a block with its text
-            marks.update({f"{key}[{i}]": (child(step, "text") or step).line_of(0)
-                          for i, step in enumerate(value.value)})
+            for i, step in enumerate(value.value):
+                marks[f"{key}[{i}]"] = (child(step, "text") or step).line_of(0)
+                if (alt := child(child(step, "image"), "alt")) is not None:
+                    marks[f"{key}[{i}].image.alt"] = alt.line_of(0)
         elif key == "image":
             marks["image.alt"] = value.value["alt"].line_of(0)
         else:
