@@ -194,9 +194,9 @@ def _pictures_from(text: _Text, original: _Text) -> _Text:
         return text
     if isinstance(text, GuideText) and isinstance(original, GuideText) and original.step_images:
         own = text.step_images or (None,) * len(text.steps)
-        theirs = original.step_images
-        images = tuple(mine or (replace(theirs[i], fallback=True) if i < len(theirs)
-                                and theirs[i] else None) for i, mine in enumerate(own))
+        theirs = original.step_images + (None,) * (len(own) - len(original.step_images))
+        images = tuple(mine or (other and replace(other, fallback=True))  # same position
+                       for mine, other in zip(own, theirs, strict=False))
         return replace(text, step_images=images if any(images) else ())
     return text
 

@@ -88,15 +88,18 @@ def _check(written: str, source_dir: Path) -> Measured | str:
         return (f"'{written}' leads outside faq_source/ (a symbolic link). Copy the picture "
                 "itself into faq_source/.")
     try:
-        data = resolved.read_bytes()
+        if not resolved.is_file():  # a folder, a device, a pipe: never read
+            raise FileNotFoundError
+        size = resolved.stat().st_size
+        data = resolved.read_bytes() if size <= MAX_BYTES else b""
     except (FileNotFoundError, NotADirectoryError):
         return (f"no file faq_source/{written}. Put the picture there or correct the path "
                 "(relative to faq_source/; upper and lower case count).")
     except OSError as err:
         return f"faq_source/{written} cannot be read ({err.strerror}). Check the file."
-    if len(data) > MAX_BYTES:
-        return (f"the picture is {-(-len(data) // 1024):,} KB; a picture may be at most "
-                f"{MAX_BYTES // 1024} KB. Make it smaller: crop it to what the step shows, "
+    if max(size, len(data)) > MAX_BYTES:  # (read only within the budget)
+        return (f"the picture is {-(-max(size, len(data)) // 1024):,} KB; a picture may be at "
+                f"most {MAX_BYTES // 1024} KB. Make it smaller: crop it to what the step shows, "
                 "use fewer colours (PNG) or save it as WebP or JPEG.")
     try:
         kind, width, height = _measure(data, EXTENSIONS[extension], extension)
