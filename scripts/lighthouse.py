@@ -6,6 +6,11 @@ Lighthouse pinned in tools/lighthouse (``make lighthouse`` installs it with ``np
 Debian's chromium (CHROME_PATH). Prints the median of ``--runs`` runs per page (and every run's
 scores); ``--json`` prints JSON; ``--reports DIR`` keeps every run's report. Exit status 1 if a
 score is below ``--min`` (default 95).
+
+``--pictures`` measures a copy of the project with test pictures instead (tests/support/
+pictures.py: the first guide with two pictures per language, one a Korean fallback, and an
+answer with a picture): that guide's pages and the FAQ pages in both languages. The real source
+has no pictures, so the default run cannot show what they cost.
 """
 
 from __future__ import annotations
@@ -30,6 +35,19 @@ CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-netw
                 "--disable-component-update --disable-sync --no-first-run")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = {"ko home": "", "ko faq": "faq/", "en home": "en/", "en faq": "en/faq/"}
+PICTURE_PAGES = {"ko guide": "guides/register-worldfirst/", "ko faq": "faq/",
+                 "en guide": "en/guides/register-worldfirst/", "en faq": "en/faq/"}
+"""Pages with pictures in the project copy ``--pictures`` measures."""
+
+
+def pictured_project(folder: Path) -> Path:
+    """A copy of the project in ``folder`` with the test pictures (``--pictures``)."""
+    from support.pictures import add_real_pictures
+    from support.project_tools import copy_project
+
+    project = copy_project(folder / "project")
+    add_real_pictures(project)
+    return project
 
 
 def run(url: str, output: Path) -> dict[str, int]:
@@ -62,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min", type=int, default=95)
     parser.add_argument("--runs", type=int, default=3,
                         help="runs per page; the median score is reported (Lighthouse varies)")
+    parser.add_argument("--pictures", action="store_true",
+                        help="measure a copy of the project with test pictures (guide and FAQ)")
     parser.add_argument("--reports", type=Path,
                         help="keep every run's JSON report in this folder (<page>-<run>.json)")
     args = parser.parse_args(argv)
@@ -71,13 +91,15 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
+        project = pictured_project(Path(tmp)) if args.pictures else ROOT
+        pages = PICTURE_PAGES if args.pictures else PAGES
         port = free_port()
         env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/help/",
                "NO_MKDOCS_2_WARNING": "1"}
         subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict",
-                        "--quiet", "-d", str(site)], cwd=ROOT, env=env, check=True)
+                        "--quiet", "-d", str(site)], cwd=project, env=env, check=True)
         with SiteServer(site, "/help/", ("en",), port=port) as server:
-            for name, path in PAGES.items():
+            for name, path in pages.items():
                 runs = [run(server.url + path, report_path(args.reports, tmp, name, i))
                         for i in range(args.runs)]
                 results[name] = {c: sorted(r[c] for r in runs)[len(runs) // 2]

@@ -35,11 +35,18 @@ CATEGORY_TEXTS = (("title", False), ("description", False))
 
 
 def text_fields(text: EntryText | GuideText) -> dict[str, str]:
-    """The translatable fields of a text, by field path (``question``, ``steps[1]``)."""
+    """The translatable fields of a text, by field path (``question``, ``steps[1]``,
+    ``steps[1].image.alt``): a picture's alt text is translated like the rest (a fallback
+    picture's belongs to its original)."""
     if isinstance(text, EntryText):
-        return {"question": text.question, "answer": text.answer}
+        fields = {"question": text.question, "answer": text.answer}
+        if text.image and not text.image.fallback:
+            fields["image.alt"] = text.image.alt
+        return fields
     fields = {"title": text.title, "summary": text.summary, "intro": text.intro}
     fields.update({f"steps[{i}]": step for i, step in enumerate(text.steps)})
+    fields.update({f"steps[{i}].image.alt": image.alt for i, image in enumerate(text.step_images)
+                   if image and not image.fallback})
     return fields
 
 

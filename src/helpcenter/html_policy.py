@@ -1,5 +1,6 @@
 """The one definition of the HTML a page may hold: what Python-Markdown makes of the writers'
-Markdown (with the extensions of mkdocs.yml) and the little raw HTML writers may add.
+Markdown (with the extensions of mkdocs.yml), the little raw HTML writers may add, and the
+pictures the renderer adds (a link around ``<img>``).
 
 load/markup.py checks each field against it for the writer's sake (a located message);
 site/sanitize.py enforces it on every finished page (the guarantee, whatever fields combine to).
@@ -24,7 +25,8 @@ MARKDOWN_ATTRIBUTES = frozenset({"href", "src", "alt", "title", "id", "class", "
 PAGE_ATTRIBUTES = {
     "*": MARKDOWN_ATTRIBUTES - {"href", "src"},
     "a": MARKDOWN_ATTRIBUTES | {"hreflang", "lang"},  # the outdated notice's link (render/)
-    "img": MARKDOWN_ATTRIBUTES | {"width", "height"},
+    # the pictures of steps and answers (render/pages.py: picture)
+    "img": MARKDOWN_ATTRIBUTES | {"width", "height", "loading", "decoding", "lang"},
     "th": MARKDOWN_ATTRIBUTES | {"style"},  # tables: style="text-align: ..." only
     "td": MARKDOWN_ATTRIBUTES | {"style"},
 }

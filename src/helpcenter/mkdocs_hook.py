@@ -108,8 +108,21 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has kept this language's pages
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    if _build is not None:
-        _build.add_pages([file.url for file in files.documentation_pages()])
+    """Note the language's pages; in the first language's build, add the pictures of
+    faq_source/ at their content-named addresses (assets/images/<sha256>.<ext>, shared by every
+    language): MkDocs writes them into site/ (and serves them with ``mkdocs serve``), so docs/
+    never holds a copy and nothing outside what the generator owns is written."""
+    if _build is None:
+        return files
+    _build.add_pages([file.url for file in files.documentation_pages()])
+    if not internals.inner_build(config):
+        source_dir = Path(config.config_file_path).parent / "faq_source"
+        try:
+            pictures = _build.picture_files(source_dir)
+        except HelpCenterError as err:
+            raise PluginError(f"faq_source/ cannot be built:\n{err}") from None
+        for address, data in pictures.items():
+            files.append(internals.generated_file(config, address, data))
     return files
 
 

@@ -3,6 +3,8 @@ mkdocs-static-i18n (pinned in requirements.txt). Each function has a test in
 tests/e2e/test_mkdocs_internals.py, so that an upgrade that changes one of them fails that test
 with a clear message instead of quietly breaking the site.
 
+- Pictures of faq_source/ are added to the site as ``File.generated`` (MkDocs 1.6) in the
+  first language's ``on_files``.
 - Material's search plugin keeps its search box and dialog, but its ``page_context`` event (its
   per-page indexing with html.parser) is dropped: site/search_sections.py does it, faster.
 - mkdocs-static-i18n's languages are built as its own ``I18nPluginLanguage`` config objects.
@@ -28,10 +30,18 @@ from .model import HelpCenter
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page
 
 SEARCH_PLUGIN = "material/search"
 I18N_PLUGIN = "i18n"
+
+
+def generated_file(config: MkDocsConfig, address: str, data: bytes) -> File:
+    """A file of the built site that is not in docs/ (MkDocs 1.6 ``File.generated``)."""
+    from mkdocs.structure.files import File
+
+    return File.generated(config, address, content=data)
 
 
 def html_text(text: str) -> Markup:

@@ -79,6 +79,29 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Image:
+    """A picture of a guide step or an answer: a checked file of faq_source/ and its alt text."""
+
+    file: str
+    """The path as written, relative to faq_source/ (``images/ko/choose.png``)."""
+    alt: str
+    """Plain text describing the picture (what a screen reader says instead)."""
+    width: int
+    """Intrinsic size in CSS pixels (an SVG's width/height or viewBox)."""
+    height: int
+    digest: str
+    """SHA-256 of the file's bytes (hex): names its copy in the site (paths.image_path)."""
+    extension: str
+    """``png``, ``jpg``, ``webp`` or ``svg``: what the bytes are, whatever the name says."""
+    language: str
+    """The language block it was written in (a fallback shows another language's image)."""
+    mark: Mark
+    fallback: bool = False
+    """Shown in a translation that has no image of its own: the source language's, with the
+    "not yet translated" notice."""
+
+
+@dataclass(frozen=True)
 class GuideText:
     """A guide in one language."""
 
@@ -91,6 +114,8 @@ class GuideText:
     steps: tuple[str, ...]
     """Markdown, one item per numbered step."""
     mark: Mark
+    step_images: tuple[Image | None, ...] = ()
+    """The picture of each step (None: none), as long as ``steps`` (empty: no step has one)."""
     field_marks: dict[str, Mark] = field(default_factory=dict, compare=False)
     """Where each field's text starts (``title``, ``intro``, ``steps[2]``), for located reports."""
 
@@ -120,6 +145,8 @@ class EntryText:
     answer: str
     """Markdown."""
     mark: Mark
+    image: Image | None = None
+    """A picture shown under the answer."""
     field_marks: dict[str, Mark] = field(default_factory=dict, compare=False)
     """Where each field's text starts (``question``, ``answer``), for located reports."""
 

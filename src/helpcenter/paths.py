@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import Problem
-from .model import Category, Entry, HelpCenter, Mark
+from .model import Category, Entry, HelpCenter, Image, Mark
 
 QUESTIONS_PER_PAGE = 50
 HOME_PAGE = "index.md"
@@ -35,6 +35,28 @@ class FaqPage:
     """1 for the first page of a category (or of the uncategorised FAQ), then 2, 3..."""
     parts: int
     entries: tuple[Entry, ...]
+
+
+IMAGES_DIR = "assets/images"
+"""Where the pictures of faq_source/ are served from, for every language (site/ only: the MkDocs
+hook adds them as files; docs/ never holds a copy)."""
+
+
+def image_path(image: Image) -> str:
+    """The picture's address from the site root: named by its content, so an edited picture gets
+    a new address (no stale copy in a browser cache) and one picture used twice is served once."""
+    return f"{IMAGES_DIR}/{image.digest[:16]}.{image.extension}"
+
+
+def pictures(center: HelpCenter) -> dict[str, Image]:
+    """Every picture the pages show, by :func:`image_path`, in a fixed order."""
+    found: dict[str, Image] = {}
+    for guide in center.guides:
+        for text in guide.texts.values():
+            found.update((image_path(i), i) for i in text.step_images if i is not None)
+    for entry in center.entries:
+        found.update((image_path(t.image), t.image) for t in entry.texts.values() if t.image)
+    return dict(sorted(found.items()))
 
 
 def guide_page(guide_id: str) -> str:

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from support.static_server import SiteServer, free_port
-from browser_support import CHROMIUM, CHROMIUM_ARGS, HERE, PREFIX, ROOT
+from support.static_server import SiteServer
+from browser_support import CHROMIUM, CHROMIUM_ARGS, HERE, PREFIX, ROOT, build_under_prefix
 
 
 def _no_browser(reason: str) -> None:
@@ -41,12 +39,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     for name in ("faq_source", "docs", "hooks"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=f"http://127.0.0.1:{port}{PREFIX}")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(base / "site")],
-        cwd=project, env=env, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
+    port = build_under_prefix(project, base / "site")
     return base / "site", port
 
 

@@ -55,3 +55,13 @@ def test_the_theme_reads_the_language_selector_from_config_extra_alternate(confi
     assert "config.extra.alternate" in template.read_text("utf-8")
     internals.set_language_selector(config, [{"name": "한국어", "lang": "ko", "link": "/"}])
     assert config.extra.alternate[0]["lang"] == "ko"
+
+
+def test_a_generated_file_is_written_into_the_site_as_given(config, tmp_path):
+    config.site_dir = str(tmp_path)
+    config.plugins._current_plugin = "hooks"  # set by MkDocs while it runs an event
+    file = internals.generated_file(config, "assets/images/0123456789abcdef.png", b"\x89PNG")
+    assert file.dest_uri == "assets/images/0123456789abcdef.png"
+    assert not file.is_documentation_page()
+    file.copy_file()
+    assert (tmp_path / "assets/images/0123456789abcdef.png").read_bytes() == b"\x89PNG"

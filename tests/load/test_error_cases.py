@@ -18,6 +18,11 @@ A case file::
       1 problem in faq_source/; nothing was written.
 
 Several changes: ``changes:`` holding a list of such changes (each with its ``file``).
+
+Pictures are made at test time, never committed: ``picture: {format: PNG, width: 8, height: 8}``
+writes such a file at ``file`` (tests/support/pictures.py; ``pad_to: 600000`` pads it to an exact
+size, ``cut: 40`` keeps only its first 40 bytes), and ``symlink: /etc/hostname`` makes ``file`` a
+symbolic link. Text files (an SVG) are written with ``content``; folders are made as needed.
 After an intended change of the messages, ``pytest tests/load --update-cases`` rewrites every
 ``expect:`` block from the current output; read the diff.
 
@@ -34,11 +39,13 @@ import pytest
 import yaml
 
 from helpcenter.cli import main
+from support.pictures import picture_bytes
 from support.project_tools import copy_basic, snapshot
 
 CASES_DIR = Path(__file__).parent / "error_cases"
 CASES = sorted(CASES_DIR.glob("*.yaml"))
-CHANGE_KEYS = {"file", "replace", "append", "content", "delete", "encoding"}
+CHANGE_KEYS = {"file", "replace", "append", "content", "delete", "encoding", "picture", "symlink"}
+OPERATIONS = ("replace", "append", "content", "delete", "picture", "symlink")
 
 
 @pytest.fixture(scope="module")
@@ -65,10 +72,19 @@ def apply_change(source_dir: Path, change: dict) -> None:
     unknown = set(change) - CHANGE_KEYS
     assert not unknown, f"unknown keys in a change: {sorted(unknown)}"
     path = source_dir / change["file"]
-    operations = [key for key in ("replace", "append", "content", "delete") if key in change]
-    assert len(operations) == 1, f"one of replace, append, content, delete: {change}"
+    operations = [key for key in OPERATIONS if key in change]
+    assert len(operations) == 1, f"one of {', '.join(OPERATIONS)}: {change}"
+    path.parent.mkdir(parents=True, exist_ok=True)
     if change.get("delete"):
         path.unlink()
+        return
+    if "picture" in change:
+        spec = dict(change["picture"])
+        cut = spec.pop("cut", None)
+        path.write_bytes(picture_bytes(**spec)[:cut])
+        return
+    if "symlink" in change:
+        path.symlink_to(change["symlink"])
         return
     text = path.read_text("utf-8") if path.exists() else ""
     if "replace" in change:

@@ -6,7 +6,9 @@ the notice, as the generator does; a case without one renders no outdated notice
 what says a translation is outdated). Cases: ``basic`` (plain text escaping, placeholders, lists),
 ``categories`` (two categories, one of 51 questions: two pages), ``third-language`` (``ja`` added in
 site.yaml alone: every item untranslated), ``untranslated`` (an entry and a guide without their
-``en`` block), ``outdated`` (a lock whose hash for one entry and one guide differs).
+``en`` block), ``outdated`` (a lock whose hash for one entry and one guide differs), ``pictures``
+(steps and answers with pictures in both languages, a fallback to the Korean picture, an
+untranslated entry's picture; its ``pictures.yaml`` makes the files at test time).
 
 Regenerate after an intended change with ``pytest tests/render --update-goldens``, then read the
 diff: the expected files are the specification.
@@ -23,12 +25,20 @@ from helpcenter import render
 from helpcenter.load import load
 from helpcenter.translation import freshness
 from helpcenter.translation.lock import LOCK_FILE, read_lock
+from support.pictures import SPEC_FILE, make_spec_pictures
 from support.project_tools import GOLDENS
 
 CASES = sorted(p.name for p in GOLDENS.iterdir() if (p / "faq_source").is_dir())
 
 
-def render_case(case_dir: Path) -> dict[str, str]:
+def render_case(case_dir: Path, scratch: Path | None = None) -> dict[str, str]:
+    """The case's pages; a case with pictures is copied into ``scratch`` and its pictures made."""
+    if (case_dir / SPEC_FILE).is_file():
+        assert scratch is not None, "a case with pictures needs a scratch folder"
+        shutil.copytree(case_dir / "faq_source", scratch / "faq_source")
+        shutil.copy(case_dir / SPEC_FILE, scratch / SPEC_FILE)
+        make_spec_pictures(scratch / "faq_source")
+        case_dir = scratch
     center = load(case_dir / "faq_source", case_dir)
     outdated: frozenset[tuple[str, str, str]] = frozenset()
     if (case_dir / "faq_source" / LOCK_FILE).is_file():
@@ -39,9 +49,9 @@ def render_case(case_dir: Path) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_rendered_pages_match_golden(case: str, update_goldens: bool) -> None:
+def test_rendered_pages_match_golden(case: str, update_goldens: bool, tmp_path: Path) -> None:
     case_dir = GOLDENS / case
-    pages = render_case(case_dir)
+    pages = render_case(case_dir, tmp_path)
     expected_dir = case_dir / "expected"
     if update_goldens:
         shutil.rmtree(expected_dir, ignore_errors=True)

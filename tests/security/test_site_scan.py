@@ -43,6 +43,9 @@ INJECTED = [
     ('<base href="https://evil.example/">', "<base>"),
     ('<script src="https://evil.example/x.js"></script>', "<script src="),
     ('<a title="Choose "Cross-border Pay" & sign in.">x</a>', "unexpected attribute"),
+    ('<img src="https://evil.example/track.png" alt="x">', "a picture from outside the site"),
+    ('<img src="//evil.example/track.png" alt="x">', "a picture from outside the site"),
+    ('<img src="javascript:alert(1)" alt="x">', "scheme 'javascript'"),
 ]
 
 

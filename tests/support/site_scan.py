@@ -8,7 +8,8 @@ parsing algorithm: ``</title>`` inside a value, CDATA, unclosed tags and entity-
   theme's ``<script id="__config" type="application/json">`` holding JSON);
 - an attribute named ``on*``, or not in ``KNOWN_ATTRIBUTES`` (a value out of its quotes); an
   address (``URL_ATTRIBUTES``) whose scheme is not ``SAFE_SCHEMES`` (relative addresses and
-  ``#anchors`` have none); any ``srcdoc``;
+  ``#anchors`` have none); any ``srcdoc``; an ``<img>`` whose ``src`` leaves the site (any
+  scheme, ``//host``): the site's pictures are its own files (assets/images/);
 - ``<iframe> <frame> <object> <embed> <applet> <base>``, a ``<form>`` other than the theme's
   search box, a ``<style>`` other than our one rule block in ``<head>``,
   ``<meta http-equiv=refresh>``, and in ``<svg>``: ``<foreignObject>`` or animation elements;
@@ -58,8 +59,9 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "back
 # one means a value broke out of its quotes (``title="a "b" c"`` -> attributes ``b"`` and ``c"``).
 KNOWN_ATTRIBUTES = set(
     "align alt autocapitalize autocomplete autocorrect charset checked class colspan content d"
-    " defer dir for height hidden href hreflang id lang name placeholder rel required role rowspan"
-    " spellcheck src start style tabindex target title type viewBox width".split()
+    " decoding defer dir for height hidden href hreflang id lang loading name placeholder rel"
+    " required role rowspan spellcheck src start style tabindex target title type viewBox"
+    " width".split()
 ) | {"{http://www.w3.org/2000/xmlns/}xmlns"}
 KNOWN_PREFIXES = ("aria-", "data-md-")
 FORBIDDEN = {"iframe", "frame", "frameset", "object", "embed", "applet", "base"}
@@ -141,6 +143,9 @@ def _attribute_findings(tag: str, el) -> list[str]:
             found.append(f"<{tag} srcdoc>")
         elif key in URL_ATTRIBUTES and (scheme := url_scheme(value)) not in SAFE_SCHEMES | {None}:
             found.append(f"<{tag} {local}={value!r}>: scheme {scheme!r}")
+        elif tag == "img" and local == "src" and (url_scheme(value) or _INVISIBLE.sub(
+                "", value).startswith(("//", "/\\", "\\"))):
+            found.append(f"<img src={value!r}>: a picture from outside the site")
         elif key not in KNOWN_ATTRIBUTES | URL_ATTRIBUTES and not key.startswith(KNOWN_PREFIXES):
             found.append(f"<{tag}> unexpected attribute {key!r} (a value out of its quotes?)")
     return found

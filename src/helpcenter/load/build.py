@@ -18,19 +18,24 @@ from ..model import (
     Guide,
     GuideText,
     HelpCenter,
+    Image,
     Labels,
     Language,
     Mark,
     Term,
     TermForm,
 )
+from .images import Measured
 from .source import Node
 from .tree import child, items, language_blocks, mapping
 
 _Item = TypeVar("_Item", Entry, Guide)
+_Text = TypeVar("_Text", EntryText, GuideText)
 
 
-def build(nodes: dict[str, Node]) -> HelpCenter:
+def build(nodes: dict[str, Node], pictures: dict[str, Measured] | None = None) -> HelpCenter:
+    """The model; ``pictures``: the measured picture files by path as written (images.py)."""
+    pictures = pictures or {}
     site = nodes["site.yaml"].plain()
     default = site["default_language"]
     codes = [default] + [c for c in site["languages"] if c != default]
@@ -40,9 +45,9 @@ def build(nodes: dict[str, Node]) -> HelpCenter:
         fact_id: _fact(fact_id, fact, fact_nodes[fact_id].mark)
         for fact_id, fact in site["facts"].items()
     }
-    guides = tuple(_with_fallback(_guide(node), default, codes)
+    guides = tuple(_with_fallback(_guide(node, pictures), default, codes)
                    for node in nodes["guides.yaml"].value["guides"].value)
-    entries = tuple(_with_fallback(_entry(node), default, codes)
+    entries = tuple(_with_fallback(_entry(node, pictures), default, codes)
                     for node in nodes["faq.yaml"].value["entries"].value)
     extra_pages = nodes["site.yaml"].value.get("extra_pages")
     return HelpCenter(
@@ -60,7 +65,7 @@ def build(nodes: dict[str, Node]) -> HelpCenter:
     )
 
 
-def _guide(node: Node) -> Guide:
+def _guide(node: Node, pictures: dict[str, Measured]) -> Guide:
     return Guide(
         id=node.value["id"].value,
         texts={
@@ -68,9 +73,10 @@ def _guide(node: Node) -> Guide:
                 title=text.value["title"].value,
                 summary=text.value["summary"].value,
                 intro=text.value["intro"].value,
-                steps=tuple(step.value for step in text.value["steps"].value),
+                steps=tuple(_step_text(step) for step in text.value["steps"].value),
                 mark=text.mark,
                 field_marks=_field_marks(text),
+                step_images=_step_images(text, code, pictures),
             )
             for code, text in language_blocks(node, "guides")
         },
@@ -79,7 +85,27 @@ def _guide(node: Node) -> Guide:
     )
 
 
-def _entry(node: Node) -> Entry:
+def _step_text(step: Node) -> str:
+    """A step's Markdown: the step itself, or its ``text`` when it is a block with a picture."""
+    return step.value["text"].value if isinstance(step.value, dict) else step.value
+
+
+def _step_images(text: Node, code: str, pictures: dict[str, Measured]) -> tuple[Image | None, ...]:
+    steps = items(text.value["steps"])
+    found = tuple(_image(child(step, "image"), code, pictures) for step in steps)
+    return found if any(found) else ()
+
+
+def _image(node: Node | None, code: str, pictures: dict[str, Measured]) -> Image | None:
+    if node is None:
+        return None
+    file = node.value["file"]
+    measured = pictures[file.value]
+    return Image(file.value, node.value["alt"].value, measured.width, measured.height,
+                 measured.digest, measured.extension, code, file.mark)
+
+
+def _entry(node: Node, pictures: dict[str, Measured]) -> Entry:
     return Entry(
         id=node.value["id"].value,
         guide_ids=tuple(ref.value for ref in node.value["guides"].value),
@@ -89,6 +115,7 @@ def _entry(node: Node) -> Entry:
                 text.value["answer"].value,
                 text.mark,
                 field_marks=_field_marks(text),
+                image=_image(child(text, "image"), code, pictures),
             )
             for code, text in language_blocks(node, "entries")
         },
@@ -136,19 +163,42 @@ def _field_marks(text: Node) -> dict[str, Mark]:
     """Where each field's text starts (the line after ``|`` or ``>`` for block texts)."""
     marks = {}
     for key, value in text.value.items():
-        if isinstance(value.value, list):
-            marks.update({f"{key}[{i}]": step.line_of(0) for i, step in enumerate(value.value)})
+        if isinstance(value.value, list):  # steps: a text, or a block with its text
+            for i, step in enumerate(value.value):
+                marks[f"{key}[{i}]"] = (child(step, "text") or step).line_of(0)
+                if (alt := child(child(step, "image"), "alt")) is not None:
+                    marks[f"{key}[{i}].image.alt"] = alt.line_of(0)
+        elif key == "image":
+            marks["image.alt"] = value.value["alt"].line_of(0)
         else:
             marks[key] = value.line_of(0)
     return marks
 
 
 def _with_fallback(item: _Item, default: str, codes: list[str]) -> _Item:
-    """The item with a text for every language: a missing translation holds the original."""
+    """The item with a text for every language: a missing translation holds the original, and a
+    translation without a picture where the original has one shows the original's."""
     source = item.source_language or default
     missing = frozenset(code for code in codes if code not in item.texts)
-    texts = {code: item.texts.get(code) or item.texts[source] for code in codes}
+    original = item.texts[source]
+    texts = {code: _pictures_from(item.texts[code], original) if code in item.texts else original
+             for code in codes}
     return replace(item, texts=texts, source_language=source, untranslated=missing)
+
+
+def _pictures_from(text: _Text, original: _Text) -> _Text:
+    """``text`` with the pictures it lacks taken from ``original`` (marked as a fallback)."""
+    if isinstance(text, EntryText) and isinstance(original, EntryText):
+        if text.image is None and original.image is not None:
+            return replace(text, image=replace(original.image, fallback=True))
+        return text
+    if isinstance(text, GuideText) and isinstance(original, GuideText) and original.step_images:
+        own = text.step_images or (None,) * len(text.steps)
+        theirs = original.step_images + (None,) * (len(own) - len(original.step_images))
+        images = tuple(mine or (other and replace(other, fallback=True))  # same position
+                       for mine, other in zip(own, theirs, strict=False))
+        return replace(text, step_images=images if any(images) else ())
+    return text
 
 
 def _language(code: str, data: dict) -> Language:

@@ -1,7 +1,8 @@
 """The raw-HTML policy for Markdown fields, checked on what Python-Markdown actually produces.
 
 Writers write Markdown. The only raw HTML they may add is ``<br>``, ``<kbd>``, ``<sup>`` and
-``<sub>`` without attributes; links and images may use ``http:``, ``https:``, ``mailto:`` or
+``<sub>`` without attributes; no picture (``![alt](x)``, ``<img>``: a step or an answer has an
+``image:`` block for that, load/images.py); links may use ``http:``, ``https:``, ``mailto:`` or
 ``tel:`` addresses and ``#anchors``. Anything else (``<script>``, ``<iframe>``, ``on...=`` event
 attributes, ``style``, ``javascript:`` or ``data:`` addresses, in raw HTML, Markdown links or
 ``{: attr_list}`` attributes) is reported with its place, never passed into a page.
@@ -39,6 +40,14 @@ from .source import Node
 _RAW_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 RELATIVE = "a relative address"
 """The ``what`` of a relative link (:func:`markup_problems` words its message)."""
+PICTURE = "a picture in the text"
+"""The ``what`` of ``![alt](address)`` or ``<img>``: pictures go in an ``image:`` block."""
+PICTURE_FIX = (
+    "a picture cannot be written in the text (![...](...) or <img>): the page could not "
+    "reserve its place, and it would load from outside the site. Save it in faq_source/ "
+    "and add image: {file: images/<language>/name.png, alt: what it shows} to the step or "
+    "the answer (faq_source/README.md, Pictures)."
+)
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 # Characters browsers drop from a URL before reading its scheme (so "java\tscript:" is javascript:).
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
@@ -82,10 +91,14 @@ def markup_problems(node: Node, path: str) -> list[Problem]:
     for what, needle in unsafe_markup(checked, in_list=".steps[" in path):
         # An entity-encoded address ("&#106;avascript:") is found by what follows its colon.
         candidates = [needle, needle[needle.find(":") :]] if ":" in needle else [needle]
+        if what == PICTURE:
+            candidates = ["![", "<img"]
         offset = next((o for c in candidates if (o := text.lower().find(c.lower())) >= 0), -1)
         mark = node.line_of(offset) if offset >= 0 else node.mark
         if what == RELATIVE:
             message = f"the relative link '{needle}' would break when the page moves. {SITE_LINKS}"
+        elif what == PICTURE:
+            message = PICTURE_FIX
         else:
             message = f"{what}. {POLICY}"
         problems.append(Problem(mark, path, message))
@@ -106,6 +119,11 @@ class _Checker(HTMLParser):
         """Tags already reported (raw and converted HTML both show them)."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":  # pictures have their image: block (load/images.py)
+            if tag not in self._reported:
+                self._reported.add(tag)
+                self.found.append((PICTURE, "!["))
+            return
         if tag not in MARKDOWN_TAGS | WRITER_TAGS:
             if tag not in self._reported:
                 self._reported.add(tag)

@@ -24,7 +24,12 @@ def texts(nodes: dict[str, Node]) -> Iterator[tuple[str, Node, bool]]:
             for key, markdown in GUIDE_TEXTS:
                 yield from text_at(text, (key,), f"{base}.{key}", markdown)
             for step_index, step in enumerate(items(child(text, "steps"))):
-                yield from text_at(step, (), f"{base}.steps[{step_index}]", True)
+                step_path = f"{base}.steps[{step_index}]"
+                if isinstance(step.value, dict):  # {text: ..., image: {file, alt}}
+                    yield from text_at(step, ("text",), f"{step_path}.text", True)
+                    yield from text_at(step, ("image", "alt"), f"{step_path}.image.alt", False)
+                else:
+                    yield from text_at(step, (), step_path, True)
     for index, category in enumerate(items(child(nodes.get("faq.yaml"), "categories"))):
         for code, text in mapping(category).items():
             base = f"categories[{index}].{code}"
@@ -35,6 +40,20 @@ def texts(nodes: dict[str, Node]) -> Iterator[tuple[str, Node, bool]]:
             base = f"entries[{index}].{code}"
             for key, markdown in ENTRY_TEXTS:
                 yield from text_at(text, (key,), f"{base}.{key}", markdown)
+            yield from text_at(text, ("image", "alt"), f"{base}.image.alt", False)
+
+
+def image_nodes(nodes: dict[str, Node]) -> Iterator[tuple[str, Node]]:
+    """Every ``image:`` block of a guide step or an answer, as (field path, node)."""
+    for index, guide in enumerate(items(child(nodes.get("guides.yaml"), "guides"))):
+        for code, text in language_blocks(guide, "guides"):
+            for step_index, step in enumerate(items(child(text, "steps"))):
+                if (image := child(step, "image")) is not None:
+                    yield f"guides[{index}].{code}.steps[{step_index}].image", image
+    for index, entry in enumerate(items(child(nodes.get("faq.yaml"), "entries"))):
+        for code, text in language_blocks(entry, "entries"):
+            if (image := child(text, "image")) is not None:
+                yield f"entries[{index}].{code}.image", image
 
 
 def text_at(

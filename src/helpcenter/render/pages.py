@@ -13,11 +13,11 @@ from collections.abc import Callable, Collection
 from .. import paths
 from ..fields import list_item, trim_markdown
 from ..marker import with_marker
-from ..model import Category, CategoryText, Entry, Guide, HelpCenter, Language
+from ..model import Category, CategoryText, Entry, Guide, HelpCenter, Image, Language
 from ..paths import HOME_PAGE, guide_page
 from ..placeholders import Placeholder, scan, substitute
 from .facts import format_fact
-from .text import escape_plain, relative, relative_with_anchor
+from .text import attribute_text, escape_plain, relative, relative_with_anchor
 
 
 def render_site(
@@ -116,7 +116,7 @@ class _PageRenderer:
             else self.labels.faq_intro
         )
         lines = [f"# {self.plain(self.faq_page_title(faq_page))}", "", self.plain(intro)]
-        for entry in faq_page.entries:
+        for position, entry in enumerate(faq_page.entries):
             text = entry.texts[self.code]
             lines += [
                 "",
@@ -125,6 +125,8 @@ class _PageRenderer:
                 *self.notice("entry", entry, here, f"#{entry.id}"),
                 self.markdown(text.answer, here),
             ]
+            if text.image:  # the first question's may be in the first screen: not lazy
+                lines += ["", self.picture(text.image, here, lazy=position > 0)]
             if entry.guide_ids:
                 links = " · ".join(self.guide_link(self.guides[g], here) for g in entry.guide_ids)
                 lines += ["", f"**{escape_plain(self.labels.related_guides)}:** {links}"]
@@ -155,8 +157,13 @@ class _PageRenderer:
             f"## {escape_plain(self.labels.steps_heading)}",
             "",
         ]
+        lazy = False  # the first picture is likely in the first screen (the LCP element)
         for number, step in enumerate(text.steps, start=1):
-            lines.append(list_item(f"{number}.", self.markdown(step, here)))
+            markdown = self.markdown(step, here)
+            if text.step_images and (image := text.step_images[number - 1]):
+                markdown += "\n\n" + self.picture(image, here, lazy)
+                lazy = True
+            lines.append(list_item(f"{number}.", markdown))
         referring = self.center.entries_for_guide(guide.id)
         if referring:
             lines += ["", f"## {escape_plain(self.labels.referring_questions)}", ""]
@@ -181,6 +188,21 @@ class _PageRenderer:
             f"{escape_plain(source.name)}</a>"
         )
         return [f"> {escape_plain(self.labels.outdated_notice)} {link}", ""]
+
+    def picture(self, image: Image, here: str, lazy: bool) -> str:
+        """Raw HTML: the picture at its size (the page reserves its place), as a link to the
+        full-size file; a fallback picture is followed by the "not yet translated" notice.
+        Addresses are relative to the page's URL (raw HTML: MkDocs does not rewrite them)."""
+        own = paths.language_root(self.center, self.code) + paths.page_path(here)
+        src = posixpath.relpath(paths.image_path(image), own.rstrip("/") or ".")
+        alt = attribute_text(substitute(image.alt, lambda p: self._placeholder(p, None)))
+        lang = f' lang="{image.language}"' if image.language != self.code else ""
+        loading = ' loading="lazy"' if lazy else ""
+        html = (f'<a class="hc-picture" href="{src}"><img src="{src}" alt="{alt}"{lang} '
+                f'width="{image.width}" height="{image.height}"{loading} decoding="async"></a>')
+        if image.fallback:
+            html += f"\n\n*{escape_plain(self.labels.untranslated_notice)}*"
+        return html
 
     def page(self, lines: list[str], source: str) -> str:
         body = "\n".join(lines).rstrip("\n") + "\n"

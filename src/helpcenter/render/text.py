@@ -20,6 +20,19 @@ def escape_plain(text: str) -> str:
     return _MD_LINE_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)
 
 
+def attribute_text(text: str) -> str:
+    """A plain text inside a quoted attribute of raw HTML in Markdown: every ASCII character but
+    letters, digits and spaces as a character reference, so that neither HTML (quotes, ``<``)
+    nor the Markdown inline patterns that run before raw HTML (code spans, links, escapes) can
+    read anything in it."""
+    return "".join(c if c.isalnum() or c in _ATTRIBUTE_SAFE or ord(c) > 127 else f"&#{ord(c)};"
+                   for c in text)
+
+
+_ATTRIBUTE_SAFE = frozenset(" -.,:;?%+=@/")
+"""ASCII punctuation that is markup neither in HTML attributes nor in Markdown's inline text."""
+
+
 @cache  # a few distinct pairs, asked for tens of thousands of times on a large FAQ
 def relative(target: str, here: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(here) or ".")

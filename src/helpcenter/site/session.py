@@ -14,6 +14,7 @@ No mkdocs imports: the hook hands these methods MkDocs' values.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from pathlib import Path
@@ -21,7 +22,7 @@ from urllib.parse import urlsplit
 
 from .. import paths
 from ..atomic import write_atomic
-from ..errors import UnsafeOutputError
+from ..errors import Problem, SourceError, UnsafeOutputError
 from ..gcpause import collector_paused
 from ..marker import split_marker
 from ..model import HelpCenter
@@ -89,6 +90,25 @@ class SiteBuild:
         if removed:
             raise UnsafeOutputError(unsafe_page_problems(self.center, code, page, removed))
         return clean
+
+    def picture_files(self, source_dir: Path) -> dict[str, bytes]:
+        """The pictures of the pages, by their address from the site root (paths.image_path),
+        read from ``source_dir`` (faq_source/). Each must still be the file the source check
+        measured: one saved again during the build raises :class:`SourceError` (build again)
+        rather than giving the page another picture's size."""
+        files, problems = {}, []
+        for address, image in paths.pictures(self.center).items():
+            try:
+                data = (source_dir / image.file).read_bytes()
+            except OSError:
+                data = b""
+            if hashlib.sha256(data).hexdigest() != image.digest:
+                problems.append(Problem(image.mark, "", f"faq_source/{image.file} changed while "
+                                        "the site was being built. Build it again."))
+            files[address] = data
+        if problems:
+            raise SourceError(problems)
+        return files
 
     def page_seo(self, url: str, code: str, site_url: str) -> seo.PageSeo:
         """Canonical URL, hreflang alternates and description of the page at ``url``."""

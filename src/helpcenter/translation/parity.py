@@ -110,9 +110,8 @@ def parity(center: HelpCenter) -> list[Mismatch]:
                     )
                 )
             for key, value in translated.items():
-                if key not in original or (
-                    key.startswith("steps[") and len(original) != len(translated)
-                ):
+                if key not in original or (key.startswith("steps[") and len(
+                        source.steps) != len(text.steps)):  # type: ignore[union-attr]
                     continue  # steps that do not pair up: their count is reported instead
                 mine = features(value, patterns[code])
                 theirs = features(original[key], patterns[item.source_language])

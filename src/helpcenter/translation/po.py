@@ -2,7 +2,8 @@
 
 Export writes one PO file per source file (``faq.en.po``, ``guides.en.po``, ``site.en.po``) with
 one message per translatable text. ``msgctxt`` is the text's stable address
-(``entries/<id>/answer``, ``guides/<id>/steps/2`` (from 1), ``languages/labels/faq_title``,
+(``entries/<id>/answer``, ``guides/<id>/steps/2`` (from 1), ``guides/<id>/steps/2/image/alt``
+(a picture's alt text), ``languages/labels/faq_title``,
 ``categories/<id>/title``), ``msgid`` the source-language text and ``msgstr`` the translation
 (empty when missing). Every message of an outdated item is ``#, fuzzy``: the lock keeps one hash
 per item, so which of its texts changed is not known, and marking the item current covers them
@@ -156,11 +157,26 @@ class Source:
         for key, markdown in fields:
             yield from self._unit(file, (*base, source, key), (*base, language, key),
                                   f"{context}/{key}", markdown, False, comment)
+        yield from self._alt_unit(file, (*base, source), (*base, language), context, comment)
         steps = block.value.get("steps") if block is not None else None
-        for index in range(len(steps.value) if steps else 0):
-            yield from self._unit(file, (*base, source, "steps", index),
-                                  (*base, language, "steps", index),
+        for index, step in enumerate(steps.value if steps else []):
+            there, here = (*base, source, "steps", index), (*base, language, "steps", index)
+            target = node_at(root, here)
+            # a step with a picture is a block: its text is under "text"
+            mine = target is not None and isinstance(target.value, dict)
+            theirs = isinstance(step.value, dict)
+            yield from self._unit(file, (*there, "text") if theirs else there,
+                                  (*here, "text") if mine or (target is None and theirs) else here,
                                   f"{context}/steps/{index + 1}", True, True, comment)
+            yield from self._alt_unit(file, there, here, f"{context}/steps/{index + 1}", comment)
+
+    def _alt_unit(self, file: str, there: tuple, here: tuple, context: str, comment: str
+                  ) -> Iterator[Unit]:
+        """A picture's alt text, when the translation has a picture of its own (one without
+        shows the original's picture and alt text: a file is not something a PO can add)."""
+        if node_at(self.nodes[file], (*here, "image", "alt")) is not None:
+            yield from self._unit(file, (*there, "image", "alt"), (*here, "image", "alt"),
+                                  f"{context}/image/alt", False, False, comment)
 
     def _unit(self, file: str, source_path: tuple, path: tuple, context: str, markdown: bool,
               in_list: bool, comment: str = "") -> Iterator[Unit]:

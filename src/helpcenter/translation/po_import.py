@@ -289,8 +289,10 @@ def _mirror(data: object, like_path: tuple, path: tuple, by_path: dict) -> tuple
     lacking: list[str] = []
 
     def walk(value: object, at: tuple) -> object:
-        if isinstance(value, dict):
-            return {k: walk(v, (*at, k)) for k, v in value.items()}
+        if isinstance(value, dict):  # without pictures: the new block shows the original's
+            if "text" in value and "image" in value:  # a step with a picture: its text alone
+                return walk(value["text"], (*at, "text"))
+            return {k: walk(v, (*at, k)) for k, v in value.items() if k != "image"}
         if isinstance(value, list):
             return [walk(v, (*at, i)) for i, v in enumerate(value)]
         one = by_path.get(at)
@@ -313,10 +315,8 @@ def _check_edited(root: Path, source: po.Source, texts: dict[str, str],
         return source.center
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "faq_source"
-        copy.mkdir()
-        for path in (root / "faq_source").iterdir():
-            if path.is_file() and path.suffix in (".yaml", ".json"):
-                shutil.copyfile(path, copy / path.name)
+        # everything, pictures included (checked as the build checks them); links as links
+        shutil.copytree(root / "faq_source", copy, symlinks=True)
         for name, text in texts.items():
             (copy / name).write_text(source.bom[name] + text, "utf-8")
         try:
