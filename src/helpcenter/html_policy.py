@@ -8,7 +8,7 @@ site/sanitize.py enforces it on every finished page (the guarantee, whatever fie
 
 from __future__ import annotations
 
-MARKDOWN_EXTENSIONS = ("attr_list", "tables", "toc")
+MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 """Must match ``markdown_extensions`` in mkdocs.yml (a test checks it)."""
 
 MARKDOWN_TAGS = frozenset({
@@ -18,12 +18,15 @@ MARKDOWN_TAGS = frozenset({
 """Elements Python-Markdown makes from Markdown."""
 WRITER_TAGS = frozenset({"br", "kbd", "sup", "sub"})
 """The raw HTML writers may write, without attributes."""
-TAGS = MARKDOWN_TAGS | WRITER_TAGS
+RENDERER_TAGS = frozenset({"div"})
+"""What the renderer adds around writers' Markdown: ``<div lang>`` around a text shown in its
+original language (md_in_html's ``<div lang="ko" markdown>``; render/pages.py)."""
+TAGS = MARKDOWN_TAGS | WRITER_TAGS | RENDERER_TAGS
 
 MARKDOWN_ATTRIBUTES = frozenset({"href", "src", "alt", "title", "id", "class", "align", "start"})
 """Attributes Markdown (and attr_list's ``{: #id .class}``) may set on :data:`MARKDOWN_TAGS`."""
 PAGE_ATTRIBUTES = {
-    "*": MARKDOWN_ATTRIBUTES - {"href", "src"},
+    "*": MARKDOWN_ATTRIBUTES - {"href", "src"} | {"lang"},  # lang: texts not yet translated
     "a": MARKDOWN_ATTRIBUTES | {"hreflang", "lang"},  # the outdated notice's link (render/)
     # the pictures of steps and answers (render/pages.py: picture)
     "img": MARKDOWN_ATTRIBUTES | {"width", "height", "loading", "decoding", "lang"},

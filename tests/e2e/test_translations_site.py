@@ -5,6 +5,8 @@ change (a zh block in site.yaml: every page, the selector, the untranslated noti
 
 from __future__ import annotations
 
+import re
+
 import copy
 import shutil
 from pathlib import Path
@@ -121,6 +123,18 @@ def test_a_third_language_needs_no_code_change(tmp_path, capsys):
     assert center.entries[0].texts["ko"].question in faq.text
     guide = parse(site / "zh" / "guides" / center.guides[0].id / "index.html")
     assert ZH_LABELS["untranslated_notice"] in guide.text and "步骤" in guide.text
+    # ... marked as Korean, so that a screen reader reads it in Korean, with Korean dates
+    html = (site / "zh" / "faq" / "index.html").read_text("utf-8")
+    for entry in center.entries:
+        assert re.search(f'<h2 id="{entry.id}" lang="ko">', html), entry.id
+    answers = re.findall(r'<div lang="ko">\s*<p>', html)
+    assert len(answers) == len(center.entries)
+    assert "2024년 8월 13일 이후에 알리페이" in html  # the fact in a Korean question
+    guide_html = (site / "zh" / "guides" / center.guides[0].id / "index.html").read_text("utf-8")
+    assert re.search(r'<h1 id="[^"]*" lang="ko">', guide_html)
+    assert re.search(r'<div lang="ko">\s*<ol>', guide_html)  # the steps
+    home = (site / "zh" / "index.html").read_text("utf-8")
+    assert home.count('lang="ko">') >= len(center.guides)  # links to Korean guide pages
 
     # and status lists every item as missing in zh, with its place
     code, out, _ = run_cli(capsys, project, "status")

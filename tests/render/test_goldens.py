@@ -96,15 +96,21 @@ def test_each_case_shows_what_it_is_named_for() -> None:
     assert sorted({rel.split("/")[0] for rel in pages}) == ["en", "ja", "ko"]
     notice = "> まだ翻訳されていません。原文を表示しています。"
     assert pages["ja/faq.md"].count(notice) == 2  # every question: the original under the notice
-    assert "- 목록 하나" in pages["ja/faq.md"].split("{#no-guides}")[1]
+    assert "- 목록 하나" in pages["ja/faq.md"].split('{#no-guides lang="ko"}')[1]
+    # An original's facts are formatted in its language, like the words around them.
+    assert '## 2024년 8월 13일 이후' in pages["ja/faq.md"]
+    assert '[2024년 8월 13일 이후' in pages["ja/index.md"] and "2024年8月13日から" in pages["ja/index.md"]
     assert "## 手順" in pages["ja/guides/first.md"] and notice in pages["ja/guides/first.md"]
 
     pages = render_case(GOLDENS / "untranslated")
-    no_guides = pages["en/faq.md"].split("{#no-guides}")[1]
-    assert no_guides.lstrip().startswith("> Not translated yet.") and "- 목록 하나" in no_guides
-    assert "Not translated yet." not in pages["en/faq.md"].split("{#no-guides}")[0]
+    # The original is shown, marked with its language (lang="ko": read aloud as Korean).
+    no_guides = pages["en/faq.md"].split('{#no-guides lang="ko"}')[1]
+    assert no_guides.lstrip().startswith("> Not translated yet.")
+    assert '<div lang="ko" markdown="1">\n\n- 목록 하나' in no_guides
+    assert "Not translated yet." not in pages["en/faq.md"].split("{#no-guides")[0]
     assert pages["en/guides/second.md"].split("\n")[1:4] == [
-        "# 두 번째 가이드", "", "> Not translated yet."]
+        '# 두 번째 가이드 {lang="ko"}', "", "> Not translated yet."]
+    assert "[두 번째 가이드](guides/second.md){: lang=\"ko\" }" in pages["en/index.md"]
 
     pages = render_case(GOLDENS / "outdated")
     outdated = "> This translation may be out of date. Original: "

@@ -150,7 +150,7 @@ def test_a_missing_translation_falls_back_and_only_strict_mode_fails(marked_proj
 
     assert main(["--root", str(marked_project)]) == 0
     faq = (marked_project / "docs" / "en" / "faq.md").read_text("utf-8")
-    fallback = faq.split("{#no-guides}", 1)[1]
+    fallback = faq.split("{#no-guides lang=\"ko\"}", 1)[1]
     assert fallback.lstrip().startswith("> Not translated yet.")
     assert "- 목록 하나" in fallback
 

@@ -118,12 +118,14 @@ class _PageRenderer:
         lines = [f"# {self.plain(self.faq_page_title(faq_page))}", "", self.plain(intro)]
         for position, entry in enumerate(faq_page.entries):
             text = entry.texts[self.code]
+            shown_in = self.original_language(entry)
             lines += [
                 "",
-                f"## {self.plain(text.question)} {{#{entry.id}}}",
+                f"## {self.plain(text.question, shown_in)} "
+                f"{{#{entry.id}{lang_attribute(shown_in)}}}",
                 "",
                 *self.notice("entry", entry, here, f"#{entry.id}"),
-                self.markdown(text.answer, here),
+                in_language(self.markdown(text.answer, here, shown_in), shown_in),
             ]
             if text.image:  # the first question's may be in the first screen: not lazy
                 lines += ["", self.picture(text.image, here, lazy=position > 0)]
@@ -148,22 +150,26 @@ class _PageRenderer:
     def guide(self, guide: Guide) -> str:
         here = guide_page(guide.id)
         text = guide.texts[self.code]
+        shown_in = self.original_language(guide)
+        title_attributes = f" {{{lang_attribute(shown_in).strip()}}}" if shown_in else ""
         lines = [
-            f"# {self.plain(text.title)}",
+            f"# {self.plain(text.title, shown_in)}{title_attributes}",
             "",
             *self.notice("guide", guide, here),
-            self.markdown(text.intro, here),
+            in_language(self.markdown(text.intro, here, shown_in), shown_in),
             "",
             f"## {escape_plain(self.labels.steps_heading)}",
             "",
         ]
+        steps = []
         lazy = False  # the first picture is likely in the first screen (the LCP element)
         for number, step in enumerate(text.steps, start=1):
-            markdown = self.markdown(step, here)
+            markdown = self.markdown(step, here, shown_in)
             if text.step_images and (image := text.step_images[number - 1]):
                 markdown += "\n\n" + self.picture(image, here, lazy)
                 lazy = True
-            lines.append(list_item(f"{number}.", markdown))
+            steps.append(list_item(f"{number}.", markdown))
+        lines.append(in_language("\n".join(steps), shown_in))
         referring = self.center.entries_for_guide(guide.id)
         if referring:
             lines += ["", f"## {escape_plain(self.labels.referring_questions)}", ""]
@@ -211,38 +217,67 @@ class _PageRenderer:
     # --- texts and links -------------------------------------------------------------------
 
     def guide_link(self, guide: Guide, here: str) -> str:
-        title = self.plain(guide.texts[self.code].title)
-        return f"[{title}]({relative(guide_page(guide.id), here)})"
+        shown_in = self.original_language(guide)
+        title = self.plain(guide.texts[self.code].title, shown_in)
+        return f"[{title}]({relative(guide_page(guide.id), here)}){link_attributes(shown_in)}"
 
     def question_link(self, entry: Entry, here: str) -> str:
-        question = self.plain(entry.texts[self.code].question)
-        return f"[{question}]({relative(self.entry_pages[entry.id], here)}#{entry.id})"
+        shown_in = self.original_language(entry)
+        question = self.plain(entry.texts[self.code].question, shown_in)
+        link = f"[{question}]({relative(self.entry_pages[entry.id], here)}#{entry.id})"
+        return link + link_attributes(shown_in)
 
-    def fact(self, fact_id: str) -> str:
-        return format_fact(self.center.facts[fact_id], self.code)
+    def original_language(self, item: Entry | Guide) -> str | None:
+        """The language ``item`` is shown in on this language's pages when it is not translated
+        into it yet (its source language), else None: its texts are marked with ``lang`` so that
+        a screen reader reads them in their own language (WCAG 3.1.2)."""
+        if self.code not in item.untranslated:
+            return None
+        return item.source_language or self.center.default_language
 
-    def plain(self, text: str) -> str:
-        """A plain-text field: facts expanded, everything else shown as written."""
+    def plain(self, text: str, written_in: str | None = None) -> str:
+        """A plain-text field: facts expanded, everything else shown as written.
+        ``written_in``: the text's language when it is not this page's (an original shown
+        untranslated): its facts are formatted in that language, like the words around them."""
         parts = []
         last = 0
         for placeholder in scan(text):
             parts.append(escape_plain(text[last : placeholder.start]))
-            parts.append(escape_plain(self._placeholder(placeholder, None)))
+            parts.append(escape_plain(self._placeholder(placeholder, None, written_in)))
             last = placeholder.end
         parts.append(escape_plain(text[last:]))
         return "".join(parts).strip()
 
-    def markdown(self, text: str, here: str) -> str:
-        """A Markdown field: placeholders become localized facts and relative links."""
-        return trim_markdown(substitute(text, lambda p: self._placeholder(p, here)))
+    def markdown(self, text: str, here: str, written_in: str | None = None) -> str:
+        """A Markdown field: placeholders become localized facts and relative links (facts in
+        ``written_in``, as in :meth:`plain`)."""
+        return trim_markdown(substitute(text, lambda p: self._placeholder(p, here, written_in)))
 
-    def _placeholder(self, placeholder: Placeholder, here: str | None) -> str:
+    def _placeholder(self, placeholder: Placeholder, here: str | None,
+                     written_in: str | None = None) -> str:
         kind, ref = placeholder.kind, placeholder.ref
         assert kind, "load/checks.py rejects unknown placeholders"
         render: dict[str, Callable[[], str]] = {
-            "fact": lambda: self.fact(ref),
+            "fact": lambda: format_fact(self.center.facts[ref], written_in or self.code),
             "guide": lambda: self.guide_link(self.guides[ref], here or ""),
             "question": lambda: self.question_link(self.entries[ref], here or ""),
             "page": lambda: relative_with_anchor(ref, here or ""),
         }
         return render[kind]()
+
+
+def lang_attribute(code: str | None) -> str:
+    """`` lang="ko"`` for attr_list's braces, or nothing."""
+    return f' lang="{code}"' if code else ""
+
+
+def link_attributes(code: str | None) -> str:
+    """attr_list's ``{: lang="ko" }`` after an inline link, or nothing."""
+    return f"{{:{lang_attribute(code)} }}" if code else ""
+
+
+def in_language(markdown: str, code: str | None) -> str:
+    """``markdown`` marked as written in ``code`` (md_in_html: ``<div lang markdown>``), or as is."""
+    if not code or not markdown:
+        return markdown
+    return f'<div lang="{code}" markdown="1">\n\n{markdown}\n\n</div>'
