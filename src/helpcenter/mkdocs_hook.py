@@ -38,16 +38,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     if problem := settings_problem(config.site_url or ""):
         raise PluginError(problem)
+    first = _memory is None  # first build of this process
+    if _memory is None:  # before generating: a cold build's analyser loads meanwhile
+        _memory = SiteMemory(root)
     try:
         result = generate(root)
     except HelpCenterError as err:
         raise PluginError(f"faq_source/ cannot be built:\n{err}") from None
     if result.plan.changes:
         log.info("regenerated docs/: %s", result.plan.summary())
-    if _memory is None:  # first build of this process
-        if note := translation_note(result):
-            log.info(note)
-        _memory = SiteMemory(root)
+    if first and (note := translation_note(result)):
+        log.info(note)
     if _build is None or not internals.inner_build(config):
         _build = SiteBuild(result.center, _memory)
     config.nav = internals.escape_nav_titles(navigation(result.center))
@@ -113,12 +114,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    """Another language starts building: analyse the languages built so far meanwhile."""
-    if _build is not None and internals.inner_build(config):
-        _build.analyse_built_languages()
-
-
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config: MkDocsConfig) -> None:
     if internals.inner_build(config) or _build is None:
@@ -126,3 +121,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     for problem in _build.synonym_problems():
         log.warning("faq_source/site.yaml: %s", problem)
     _build.finish(Path(config.site_dir), config.site_url or "")
+
+
+def on_serve(server: object, config: MkDocsConfig, builder: object) -> object:
+    if _memory is not None:
+        _memory.keep_analyser_ready()
+    return server
+
+
+def on_shutdown() -> None:
+    if _memory is not None:
+        _memory.close()

@@ -3,8 +3,9 @@
 mkdocs-static-i18n builds the default language, then each other language inside the first
 build's ``post_build``; ``mkdocs serve`` rebuilds in the same process. So:
 
-- :class:`SiteMemory` lives for the process: the Korean search analyses (search_terms.py) and each
-  page's search entries (a dirty ``mkdocs serve`` rebuild renders only the changed pages);
+- :class:`SiteMemory` lives for the process: the Korean search analyses (search_terms.py, with
+  their analyser process) and each page's search entries (a dirty ``mkdocs serve`` rebuild
+  renders only the changed pages);
 - :class:`SiteBuild` lives for one build (every language of it): the model, the pages built so
   far in build order, and each language's 404 page, until :meth:`SiteBuild.finish` writes the
   search indexes, the sitemap and the 404 pages into site/.
@@ -30,6 +31,7 @@ from . import search_index, seo
 from .files import searched_texts, site_files, source_date_epoch
 from .sanitize import sanitize, unsafe_page_problems
 from .search_sections import page_sections
+from .analyser import ChildAnalyser
 from .search_terms import Analyses
 
 TERMS_CACHE = Path(".cache") / "search-terms.json"
@@ -51,11 +53,21 @@ class SiteMemory:
     """Kept for every build of a process (``mkdocs serve``)."""
 
     def __init__(self, root: Path) -> None:
-        self.analyses = Analyses()
+        self.analyses = Analyses(ChildAnalyser())
         self.terms_file = root / TERMS_CACHE
         self.analyses.load(self.terms_file)
+        if self.analyses.knows_nothing():  # a cold build: load Kiwi while the source is checked
+            self.analyses.analyser.start()
         self.sections: dict[str, list[dict]] = {}
         """Page's file URL -> its search entries (search_sections.py)."""
+
+    def keep_analyser_ready(self) -> None:
+        """``mkdocs serve``: load Kiwi now, so that an edit's new texts need not wait for it."""
+        self.analyses.analyser.start()
+
+    def close(self) -> None:
+        """Stop the analyser process (end of ``mkdocs build`` or ``mkdocs serve``)."""
+        self.analyses.analyser.close()
 
 
 class SiteBuild:
@@ -84,7 +96,9 @@ class SiteBuild:
         attributes (as the theme's search plugin does), through the sanitizer (sanitize.py).
         Raises :class:`UnsafeOutputError` if the sanitizer had to remove anything."""
         if searched:
-            self.memory.sections[file_url] = page_sections(content, url, title)
+            sections = self.memory.sections[file_url] = page_sections(content, url, title)
+            for language, texts in searched_texts(self.center, sections).items():
+                self.memory.analyses.prefetch(language, texts)  # on the other core meanwhile
         clean, removed = sanitize(_SEARCH_ATTRIBUTES.sub("", content))
         if removed:
             raise UnsafeOutputError(unsafe_page_problems(self.center, code, page, removed))
@@ -113,11 +127,6 @@ class SiteBuild:
     def add_pages(self, urls: list[str]) -> None:
         """The pages of the language now building, in build order."""
         self.page_urls += urls
-
-    def analyse_built_languages(self) -> None:
-        """Start analysing, in the background, the search texts of the languages built so far."""
-        for code, texts in searched_texts(self.center, self.search_entries()).items():
-            self.memory.analyses.prefetch(code, texts)
 
     def search_entries(self) -> list[dict]:
         sections = self.memory.sections
