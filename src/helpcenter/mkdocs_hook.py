@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from . import mkdocs_internals as internals
 from .errors import HelpCenterError
 from .paths import navigation
-from .pipeline import generate, translation_note
+from .pipeline import generate, translation_note, written_by_generator
 from .site.session import SiteBuild, SiteMemory, settings_problem
 
 if TYPE_CHECKING:
@@ -73,14 +73,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: obj
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: object) -> str:
     internals.escape_page_title(page)  # every page's, before any template prints a title
+    if _build is not None and _searched(page):
+        _build.page_made(html, page.url, page.file.url, internals.plain_title(page))
     return html
+
+
+def _searched(page: Page) -> bool:
+    return not (page.meta.get("search") or {}).get("exclude")
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
     """Search entries of the page, and its SEO values for the templates (theme/main.html)."""
     if _build is None:
         return context
-    searched, code = not (page.meta.get("search") or {}).get("exclude"), _language(config, _build)
+    searched, code = _searched(page), _language(config, _build)
     try:
         page.content = _build.page_html(page.content or "", page.file.src_uri, page.url,
                                         page.file.url, internals.plain_title(page),
@@ -124,6 +130,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_serve(server: object, config: MkDocsConfig, builder: object) -> object:
+    """Rebuild once per edit (not again for the pages the hook wrote), with Kiwi loaded."""
+    docs = Path(config.docs_dir)
+    internals.ignore_own_docs_changes(server, config.docs_dir,
+                                      lambda path: written_by_generator(docs, Path(path)))
     if _memory is not None:
         _memory.keep_analyser_ready()
     return server

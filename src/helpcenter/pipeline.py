@@ -143,7 +143,40 @@ def generate(
         result = plan(docs, pages, force=force)
         if not check:
             apply(docs, pages, result)
+            _WRITTEN[docs.resolve()] = {**{rel: pages[rel] for rel in result.create + result.update},
+                                        **dict.fromkeys(result.remove)}
     return Result(center, result, tuple(findings))
+
+
+_WRITTEN: dict[Path, dict[str, str | None]] = {}
+"""Per docs/ folder: what the last :func:`generate` wrote there (None: removed)."""
+
+
+def written_by_generator(docs: Path, path: Path) -> bool:
+    """True if the change at ``path`` (under ``docs``) is the last :func:`generate`'s own: the
+    page as it wrote it, a page it removed still absent, or its staging folder. ``mkdocs
+    serve`` ignores those (the hook generates inside a build: they would start another one)."""
+    try:
+        rel = path.resolve().relative_to(docs.resolve()).as_posix()
+    except (ValueError, OSError):
+        return False
+    if rel.split("/")[0] in journal_staging_names():
+        return True
+    written = _WRITTEN.get(docs.resolve(), {})
+    if rel not in written:
+        return False
+    expected = written[rel]
+    try:
+        return expected is not None and path.read_bytes() == expected.encode("utf-8")
+    except FileNotFoundError:
+        return expected is None
+    except OSError:
+        return False
+
+
+def journal_staging_names() -> tuple[str, ...]:
+    """Folders inside docs/ that only the generator's writes use."""
+    return tuple(folder.name for folder in fastpath.UNFINISHED if folder.parts[0] == "docs")
 
 
 def translation_note(result: Result) -> str | None:

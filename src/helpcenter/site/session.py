@@ -80,6 +80,8 @@ class SiteBuild:
         """The pages of this build so far (every language), in build order."""
         self.not_found: dict[str, str] = {}
         """Language code -> rendered 404.html (each language build overwrites site/404.html)."""
+        self._made: dict[str, tuple[str, str, str, list[dict]]] = {}
+        """Page's file URL -> (HTML, URL, title, search entries) as MkDocs made the page."""
 
     def page_markdown(self, markdown: str, code: str) -> str:
         """A page's Markdown without the generated-file marker (MkDocs takes the title only
@@ -90,15 +92,28 @@ class SiteBuild:
             return markdown
         return with_stable_ids(parts[1], self.center.language(code).labels)
 
+    def page_made(self, content: str, url: str, file_url: str, title: str) -> None:
+        """A searched page's HTML is made (MkDocs makes every page before it renders any with
+        its template): find its search entries and start analysing their texts."""
+        self._made[file_url] = (content, url, title, self._sections(content, url, title))
+
+    def _sections(self, content: str, url: str, title: str) -> list[dict]:
+        sections = page_sections(content, url, title)
+        for language, texts in searched_texts(self.center, sections).items():
+            self.memory.analyses.prefetch(language, texts)  # on the other core meanwhile
+        return sections
+
     def page_html(self, content: str, page: str, url: str, file_url: str, title: str,
                   searched: bool, code: str) -> str:
-        """Note the page's search entries; return its HTML as served: without the theme's search
-        attributes (as the theme's search plugin does), through the sanitizer (sanitize.py).
+        """Note the page's search entries (those of :meth:`page_made` if the page is still as
+        made); return its HTML as served: without the theme's search attributes (as the theme's
+        search plugin does), through the sanitizer (sanitize.py).
         Raises :class:`UnsafeOutputError` if the sanitizer had to remove anything."""
+        made = self._made.pop(file_url, None)
         if searched:
-            sections = self.memory.sections[file_url] = page_sections(content, url, title)
-            for language, texts in searched_texts(self.center, sections).items():
-                self.memory.analyses.prefetch(language, texts)  # on the other core meanwhile
+            self.memory.sections[file_url] = (
+                made[3] if made and made[:3] == (content, url, title)
+                else self._sections(content, url, title))
         clean, removed = sanitize(_SEARCH_ATTRIBUTES.sub("", content))
         if removed:
             raise UnsafeOutputError(unsafe_page_problems(self.center, code, page, removed))
