@@ -28,10 +28,10 @@ from ..marker import split_marker
 from ..model import HelpCenter
 from ..render.anchors import with_stable_ids
 from . import search_index, seo
+from .analyser import ChildAnalyser
 from .files import searched_texts, site_files, source_date_epoch
 from .sanitize import sanitize, unsafe_page_problems
 from .search_sections import page_sections
-from .analyser import ChildAnalyser
 from .search_terms import Analyses
 
 TERMS_CACHE = Path(".cache") / "search-terms.json"
