@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from . import mkdocs_internals as internals
 from .errors import HelpCenterError
 from .paths import navigation
-from .pipeline import generate, translation_note, written_by_generator
+from .pipeline import generate, save_deferred, translation_note, written_by_generator
 from .site.session import SiteBuild, SiteMemory, settings_problem
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _memory is None:  # before generating: a cold build's analyser loads meanwhile
         _memory = SiteMemory(root)
     try:
-        result = generate(root)
+        result = generate(root, defer_save=True)  # saved at the end: on_post_build
     except HelpCenterError as err:
         raise PluginError(f"faq_source/ cannot be built:\n{err}") from None
     if result.plan.changes:
@@ -124,6 +124,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_post_build(config: MkDocsConfig) -> None:
     if internals.inner_build(config) or _build is None:
         return  # an inner per-language build: the outer one finishes the site
+    save_deferred()  # while the analyser finishes the last pages' texts
     for problem in _build.synonym_problems():
         log.warning("faq_source/site.yaml: %s", problem)
     _build.finish(Path(config.site_dir), config.site_url or "")
@@ -140,5 +141,6 @@ def on_serve(server: object, config: MkDocsConfig, builder: object) -> object:
 
 
 def on_shutdown() -> None:
+    save_deferred()  # a build that stopped after generating (strict mode's warnings)
     if _memory is not None:
         _memory.close()
