@@ -8,6 +8,7 @@ from helpcenter.mkdocs_hook import (  # noqa: F401
     on_page_markdown,
     on_post_build,
     on_post_template,
-    on_pre_build,
+    on_serve,
+    on_shutdown,
     on_template_context,
 )

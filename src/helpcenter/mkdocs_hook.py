@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from . import mkdocs_internals as internals
 from .errors import HelpCenterError
 from .paths import navigation
-from .pipeline import generate, translation_note
+from .pipeline import generate, save_deferred, translation_note, written_by_generator
 from .site.session import SiteBuild, SiteMemory, settings_problem
 
 if TYPE_CHECKING:
@@ -38,16 +38,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     if problem := settings_problem(config.site_url or ""):
         raise PluginError(problem)
+    first = _memory is None  # first build of this process
+    if _memory is None:  # before generating: a cold build's analyser loads meanwhile
+        _memory = SiteMemory(root)
     try:
-        result = generate(root)
+        result = generate(root, defer_save=True)  # saved at the end: on_post_build
     except HelpCenterError as err:
         raise PluginError(f"faq_source/ cannot be built:\n{err}") from None
     if result.plan.changes:
         log.info("regenerated docs/: %s", result.plan.summary())
-    if _memory is None:  # first build of this process
-        if note := translation_note(result):
-            log.info(note)
-        _memory = SiteMemory(root)
+    if first and (note := translation_note(result)):
+        log.info(note)
     if _build is None or not internals.inner_build(config):
         _build = SiteBuild(result.center, _memory)
     config.nav = internals.escape_nav_titles(navigation(result.center))
@@ -72,14 +73,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: obj
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: object) -> str:
     internals.escape_page_title(page)  # every page's, before any template prints a title
+    if _build is not None and _searched(page):
+        _build.page_made(html, page.url, page.file.url, internals.plain_title(page))
     return html
+
+
+def _searched(page: Page) -> bool:
+    return not (page.meta.get("search") or {}).get("exclude")
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
     """Search entries of the page, and its SEO values for the templates (theme/main.html)."""
     if _build is None:
         return context
-    searched, code = not (page.meta.get("search") or {}).get("exclude"), _language(config, _build)
+    searched, code = _searched(page), _language(config, _build)
     try:
         page.content = _build.page_html(page.content or "", page.file.src_uri, page.url,
                                         page.file.url, internals.plain_title(page),
@@ -126,16 +133,27 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    """Another language starts building: analyse the languages built so far meanwhile."""
-    if _build is not None and internals.inner_build(config):
-        _build.analyse_built_languages()
-
-
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config: MkDocsConfig) -> None:
     if internals.inner_build(config) or _build is None:
         return  # an inner per-language build: the outer one finishes the site
+    save_deferred()  # while the analyser finishes the last pages' texts
     for problem in _build.synonym_problems():
         log.warning("faq_source/site.yaml: %s", problem)
     _build.finish(Path(config.site_dir), config.site_url or "")
+
+
+def on_serve(server: object, config: MkDocsConfig, builder: object) -> object:
+    """Rebuild once per edit (not again for the pages the hook wrote), with Kiwi loaded."""
+    docs = Path(config.docs_dir)
+    internals.ignore_own_docs_changes(server, config.docs_dir,
+                                      lambda path: written_by_generator(docs, Path(path)))
+    if _memory is not None:
+        _memory.keep_analyser_ready()
+    return server
+
+
+def on_shutdown() -> None:
+    save_deferred()  # a build that stopped after generating (strict mode's warnings)
+    if _memory is not None:
+        _memory.close()

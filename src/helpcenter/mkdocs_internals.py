@@ -12,6 +12,8 @@ with a clear message instead of quietly breaking the site.
   inner per-language builds (``building``) are attributes of the plugin object.
 - The language selector of a page is ``config.extra.alternate``, set as an attribute, as the
   i18n plugin does, which is what Material's header template reads.
+- ``mkdocs serve``'s file watcher: its handler of docs/ is replaced by one that skips the
+  generator's own writes (:func:`ignore_own_docs_changes`).
 - Material's templates print the site name, the language names, page and section titles as
   HTML, without escaping (MkDocs' Jinja has no autoescape): every such plain text goes in as
   :func:`html_text` (escaped, and marked safe so that a template's ``|e`` does not escape it
@@ -21,6 +23,7 @@ with a clear message instead of quietly breaking the site.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -127,3 +130,25 @@ def escape_nav_titles(nav: list) -> list:
     """``nav`` with every section title as :func:`html_text`."""
     return [{html_text(key): escape_nav_titles(value) for key, value in item.items()}
             if isinstance(item, dict) else item for item in nav]
+
+
+def ignore_own_docs_changes(server: object, docs_dir: str, own: Callable[[str], bool]) -> None:
+    """Make ``mkdocs serve`` rebuild on changes under ``docs_dir`` except those for which
+    ``own(path)`` is true. The hook regenerates docs/ inside a build, so MkDocs' own watcher of
+    docs/ saw those writes and built (and reloaded the browsers) a second time. Uses the
+    server's watchdog observer and its rebuild flag (mkdocs/livereload/__init__.py)."""
+    from watchdog.events import FileSystemEventHandler
+
+    server.unwatch(docs_dir)
+
+    def on_any_event(event: object) -> None:
+        paths = [event.src_path, getattr(event, "dest_path", "")]
+        if event.is_directory or all(own(path) for path in paths if path):
+            return
+        with server._rebuild_cond:
+            server._want_rebuild = True
+            server._rebuild_cond.notify_all()
+
+    handler = FileSystemEventHandler()
+    handler.on_any_event = on_any_event
+    server.observer.schedule(handler, docs_dir, recursive=True)

@@ -59,7 +59,7 @@ def _source_digest(source_dir: Path) -> bytes:
 
 
 def _load_and_render(
-    root: Path,
+    root: Path, defer_save: bool = False,
 ) -> tuple[HelpCenter, list[freshness.Finding], dict[str, str]]:
     source_dir = root / "faq_source"
     key = root.resolve()
@@ -74,12 +74,27 @@ def _load_and_render(
         if saved is None:
             center, _, findings = load(root)  # raises on a bad source: nothing is cached
             pages = render_site(center, freshness.outdated_keys(findings))
-            if digest:
+            if digest and defer_save:
+                _UNSAVED[key] = (root, saved_key, (center, findings, pages))
+            elif digest:
                 _save_render(root, saved_key, (center, findings, pages))
         else:
             center, findings, pages = saved
     _RENDERED[key] = (digest, center, findings, pages)
     return center, findings, pages
+
+
+_UNSAVED: dict[Path, tuple[Path, bytes, tuple]] = {}
+"""Per project folder: a render whose saving :func:`generate` was asked to defer."""
+
+
+def save_deferred() -> None:
+    """Save the renders :func:`generate` deferred (``defer_save``): the MkDocs hook saves at the
+    end of the build, while the search analyser finishes, instead of before MkDocs starts."""
+    while _UNSAVED:
+        _, (root, key, value) = _UNSAVED.popitem()
+        with collector_paused():
+            _save_render(root, key, value)
 
 
 RENDER_CACHE = Path(".cache") / "rendered.json"
@@ -118,7 +133,8 @@ def _save_render(root: Path, key: bytes, value: tuple) -> None:
 
 
 def generate(
-    root: Path, *, check: bool = False, force: bool = False, strict: bool = False
+    root: Path, *, check: bool = False, force: bool = False, strict: bool = False,
+    defer_save: bool = False,
 ) -> Result:
     """Validate ``root/faq_source``, render, and (unless ``check``) bring ``root/docs`` up to date.
 
@@ -126,9 +142,10 @@ def generate(
     output would overwrite something the generator does not own; with ``strict``, also if a
     translation is missing or outdated or disagrees with its original (parity). Within one
     process an unchanged faq_source/ is not checked and rendered again; docs/ is still compared
-    file by file, so hand edits and deleted pages are found as before.
+    file by file, so hand edits and deleted pages are found as before. ``defer_save``: the
+    checked, rendered source is saved for the next process by :func:`save_deferred`, not now.
     """
-    center, findings, pages = _load_and_render(root)
+    center, findings, pages = _load_and_render(root, defer_save)
     if strict:
         problems = [f.problem() for f in findings]
         problems += [m.problem() for m in parity.parity(center)]
@@ -143,7 +160,40 @@ def generate(
         result = plan(docs, pages, force=force)
         if not check:
             apply(docs, pages, result)
+            _WRITTEN[docs.resolve()] = {**{rel: pages[rel] for rel in result.create + result.update},
+                                        **dict.fromkeys(result.remove)}
     return Result(center, result, tuple(findings))
+
+
+_WRITTEN: dict[Path, dict[str, str | None]] = {}
+"""Per docs/ folder: what the last :func:`generate` wrote there (None: removed)."""
+
+
+def written_by_generator(docs: Path, path: Path) -> bool:
+    """True if the change at ``path`` (under ``docs``) is the last :func:`generate`'s own: the
+    page as it wrote it, a page it removed still absent, or its staging folder. ``mkdocs
+    serve`` ignores those (the hook generates inside a build: they would start another one)."""
+    try:
+        rel = path.resolve().relative_to(docs.resolve()).as_posix()
+    except (ValueError, OSError):
+        return False
+    if rel.split("/")[0] in journal_staging_names():
+        return True
+    written = _WRITTEN.get(docs.resolve(), {})
+    if rel not in written:
+        return False
+    expected = written[rel]
+    try:
+        return expected is not None and path.read_bytes() == expected.encode("utf-8")
+    except FileNotFoundError:
+        return expected is None
+    except OSError:
+        return False
+
+
+def journal_staging_names() -> tuple[str, ...]:
+    """Folders inside docs/ that only the generator's writes use."""
+    return tuple(folder.name for folder in fastpath.UNFINISHED if folder.parts[0] == "docs")
 
 
 def translation_note(result: Result) -> str | None:

@@ -65,3 +65,23 @@ def test_a_generated_file_is_written_into_the_site_as_given(config, tmp_path):
     assert not file.is_documentation_page()
     file.copy_file()
     assert (tmp_path / "assets/images/0123456789abcdef.png").read_bytes() == b"\x89PNG"
+
+
+def test_the_serve_watcher_of_docs_can_skip_the_generators_own_writes(tmp_path: Path):
+    """LiveReloadServer: unwatch, its watchdog observer and its rebuild flag."""
+    from mkdocs.livereload import LiveReloadServer
+    from watchdog.events import FileCreatedEvent
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(docs))
+    internals.ignore_own_docs_changes(server, str(docs), lambda path: path.endswith("own.md"))
+    assert str(docs) not in server._watched_paths
+    (watch, handlers), = server.observer._handlers.items()
+    handler, = handlers
+    handler.on_any_event(FileCreatedEvent(str(docs / "own.md")))
+    assert server._want_rebuild is False
+    handler.on_any_event(FileCreatedEvent(str(docs / "hand-written.md")))
+    assert server._want_rebuild is True
+    server.server_close()

@@ -70,3 +70,18 @@ def test_a_bad_source_is_reported_even_after_a_good_one_was_saved(project: Path,
     faq.write_text(faq.read_text("utf-8").replace("answer: |", "anwser: |", 1), "utf-8")
     with pytest.raises(SourceError, match="unknown field 'anwser'"):
         _fresh_process_generate(project, monkeypatch, loads=loads)
+
+
+def test_mkdocs_serve_tells_the_generators_own_writes_from_other_changes(project: Path):
+    """pipeline.written_by_generator: what the hook's on_serve watcher skips."""
+    from helpcenter.pipeline import generate, written_by_generator
+
+    docs = project / "docs"
+    page = next(docs.glob("ko/*.md"))
+    page.unlink()
+    generate(project)  # writes the page again
+    assert written_by_generator(docs, page)
+    page.write_text(page.read_text("utf-8") + "edited\n", "utf-8")
+    assert not written_by_generator(docs, page)  # a change made since: rebuild
+    assert not written_by_generator(docs, docs / "notice.md")
+    assert not written_by_generator(docs, project / "faq_source" / "faq.yaml")

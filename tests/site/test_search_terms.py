@@ -85,3 +85,16 @@ def test_a_cache_that_cannot_be_written_is_not_an_error(tmp_path: Path):
     analyses.analyse_many("ko", TEXTS[:1])
     analyses.save(blocker / "terms.json")  # its folder is a file
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_a_child_process_analyses_the_same_and_a_stopped_one_is_replaced_by_this_process():
+    from helpcenter.site.analyser import ChildAnalyser
+
+    expected = [analyse("ko", text) for text in TEXTS]
+    child = ChildAnalyser()
+    analyses = Analyses(child)
+    analyses.prefetch("ko", TEXTS[:2])  # starts the child; returns at once
+    assert analyses.analyse_many("ko", TEXTS) == expected
+    child.close()
+    later = Analyses(child)  # stopped: its batches fail, and are analysed here instead
+    assert later.analyse_many("ko", TEXTS[2:]) == expected[2:]

@@ -8,7 +8,9 @@ writers' fields that hold it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from functools import lru_cache
 
 import nh3
 
@@ -28,10 +30,18 @@ _CLEANER = nh3.Cleaner(
 )
 
 
+_MARKUP = re.compile(r"<[^>]*>")
+
+
 def sanitize(html: str) -> tuple[str, list[str]]:
     """``(safe HTML, what was removed)``; the list is empty for a page within the policy."""
     clean = _CLEANER.clean(html)
     if "<" not in html:
+        return clean, []
+    # The sanitizer removes tags, attributes and comments, which are in the page's markup; when
+    # that is the same before and after (most pages: it re-encodes text, not tags), nothing was
+    # removed, and the slower count of what changed is not needed. ("<br />" is written "<br>".)
+    if _MARKUP.findall(html.replace(" />", ">")) == _MARKUP.findall(clean):
         return clean, []
     removed = _tokens(html) - _tokens(clean)
     return clean, sorted(removed)
@@ -71,16 +81,24 @@ def _tokens(source: str) -> Counter[str]:
     processing instructions, counted."""
     found: Counter[str] = Counter()
     for token in TOKEN.finditer(source):
+        if token["text"] is not None:
+            continue
         tag = token["raw"] or (token["tag"] if not token["end"] else None)
         if tag:
-            tag = tag.lower()
-            found[f"<{tag}>"] += 1
-            for name, value in attributes(token["rawattrs"] if token["raw"] else token["attrs"]
-                                          ).items():
-                shown = f"{name}={(value or '')[:40]!r}" if name in ("href", "src") else name
-                found[f"<{tag} {shown}>"] += 1
+            found.update(_tag_keys(tag, token["rawattrs"] if token["raw"] else token["attrs"]))
         elif token[0].startswith("<!--"):
             found["<!-- comment -->"] += 1
-        elif token[0].startswith(("<!", "<?")) and token["text"] is None:
+        elif token[0].startswith(("<!", "<?")):
             found[token[0][:22] + ">"] += 1
     return found
+
+
+@lru_cache(maxsize=8192)  # a page repeats its tags: each question's heading, link and paragraph
+def _tag_keys(tag: str, attrs: str) -> tuple[str, ...]:
+    """What :func:`_tokens` counts for one start tag: the tag, then each attribute."""
+    tag = tag.lower()
+    keys = [f"<{tag}>"]
+    for name, value in attributes(attrs).items():
+        shown = f"{name}={(value or '')[:40]!r}" if name in ("href", "src") else name
+        keys.append(f"<{tag} {shown}>")
+    return tuple(keys)

@@ -1,13 +1,14 @@
 """Korean search analyses, remembered and computed ahead: the slow part of the search indexes.
 
-Kiwi takes about 1.5 ms per text, 15 s for the 10,000 texts of 5,000 questions. So
-:class:`Analyses`
+Kiwi takes about 1.5 ms per text, 15 s for the 10,000 texts of 5,000 questions, and ~1.5 s to
+load. So :class:`Analyses`
 
 - remembers every analysis by the text's SHA-1: within a process (each ``mkdocs serve`` rebuild
   analyses only the edited texts) and across builds (:meth:`Analyses.save` /
   :meth:`Analyses.load`, a JSON file under ``.cache/``, valid for one analyser fingerprint);
-- analyses ahead, in a background thread on all cores, the texts of a language as soon as that
-  language's pages are built (:meth:`Analyses.prefetch`), while MkDocs builds the next language.
+- analyses ahead (:meth:`Analyses.prefetch`) each page's texts as soon as MkDocs has made the
+  page, in the analyser given (analyser.py: a child process in a build, on the other core, so
+  that MkDocs keeps rendering meanwhile), and only the texts it does not know yet.
 
 Languages with a cheap analyser (English) are analysed directly, never stored.
 The results are those of :func:`search_index.analyse_many`: cached or not, same index bytes.
@@ -19,11 +20,12 @@ import hashlib
 import json
 import threading
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 
 from ..atomic import write_cache
 from . import search_index
+from .analyser import AnalyserGone, ChildAnalyser, LocalAnalyser
 
 REMEMBERED = frozenset(search_index.ANALYSERS)
 """Languages whose analyses are worth remembering (those with a Kiwi-like analyser)."""
@@ -42,49 +44,62 @@ def _is_terms(terms: object) -> bool:
 
 
 class Analyses:
-    """A remembering, ahead-of-time :func:`search_index.analyse_many`."""
+    """A remembering, ahead-of-time :func:`search_index.analyse_many`. ``analyser``: where the
+    texts are analysed (analyser.py; by default a thread of this process)."""
 
-    def __init__(self) -> None:
+    def __init__(self, analyser: LocalAnalyser | ChildAnalyser | None = None) -> None:
         self._terms: dict[str, dict[str, list[str]]] = {code: {} for code in REMEMBERED}
         self._used: dict[str, set[str]] = {code: set() for code in REMEMBERED}
         self._lock = threading.Lock()
-        self._pending: list[Future] = []
-        self._executor: ThreadPoolExecutor | None = None
+        self._pending: dict[str, tuple[str, list[str], Future]] = {}
+        """Key of a text being analysed -> (language, the texts of its batch, their future)."""
+        self.analyser = analyser or LocalAnalyser()
 
     def analyse_many(self, language: str, texts: Sequence[str]) -> list[list[str]]:
         """Terms of each text (waits for the texts being analysed ahead)."""
         if language not in REMEMBERED:
             return search_index.analyse_many(language, texts)
-        self.wait()
         keys = [_key(text) for text in texts]
-        self._analyse(language, texts, keys)
+        self._submit(language, texts, keys)
+        self.wait()
         known = self._terms[language]
         self._used[language].update(keys)
         return [list(known[key]) for key in keys]
 
     def prefetch(self, language: str, texts: Sequence[str]) -> None:
-        """Start analysing ``texts`` in the background; returns at once."""
-        if language not in REMEMBERED or not texts:
-            return
-        if self._executor is None:
-            self._executor = ThreadPoolExecutor(1, thread_name_prefix="search-terms")
-        texts = list(texts)
-        keys = [_key(text) for text in texts]
-        self._pending.append(self._executor.submit(self._analyse, language, texts, keys))
+        """Start analysing those of ``texts`` not known yet; returns at once."""
+        if language in REMEMBERED and texts:
+            self._submit(language, texts, [_key(text) for text in texts])
+
+    def knows_nothing(self) -> bool:
+        """True when no analysis is remembered (a cold build: the analyser will be needed)."""
+        return not any(self._terms.values())
 
     def wait(self) -> None:
-        """Wait for the background analyses (and raise what failed in them)."""
-        pending, self._pending = self._pending, []
-        for future in pending:
-            future.result()
+        """Wait for the background analyses and take their terms; a batch whose analyser
+        stopped (:class:`AnalyserGone`) is analysed here instead."""
+        with self._lock:
+            batches = {id(future): (language, texts, future)
+                       for language, texts, future in self._pending.values()}
+            self._pending = {}
+        for language, texts, future in batches.values():
+            try:
+                analysed = future.result()
+            except AnalyserGone:
+                analysed = search_index.analyse_many(language, texts)
+            self._terms[language].update(zip(map(_key, texts), analysed, strict=True))
 
-    def _analyse(self, language: str, texts: Sequence[str], keys: Sequence[str]) -> None:
-        with self._lock:  # one batch at a time: Kiwi already uses every core
-            known = self._terms[language]
-            todo = {key: text for key, text in zip(keys, texts, strict=True) if key not in known}
-            if todo:
-                analysed = search_index.analyse_many(language, list(todo.values()))
-                known.update(zip(todo, analysed, strict=True))
+    def _submit(self, language: str, texts: Sequence[str], keys: Sequence[str]) -> None:
+        known = self._terms[language]
+        with self._lock:
+            todo = {key: text for key, text in zip(keys, texts, strict=True)
+                    if key not in known and key not in self._pending}
+            if not todo:
+                return
+            batch = list(todo.values())
+            future = self.analyser.submit(language, batch)
+            for key in todo:
+                self._pending[key] = (language, batch, future)
 
     # --- across builds --------------------------------------------------------------------------
 

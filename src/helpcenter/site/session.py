@@ -3,8 +3,9 @@
 mkdocs-static-i18n builds the default language, then each other language inside the first
 build's ``post_build``; ``mkdocs serve`` rebuilds in the same process. So:
 
-- :class:`SiteMemory` lives for the process: the Korean search analyses (search_terms.py) and each
-  page's search entries (a dirty ``mkdocs serve`` rebuild renders only the changed pages);
+- :class:`SiteMemory` lives for the process: the Korean search analyses (search_terms.py, with
+  their analyser process) and each page's search entries (a dirty ``mkdocs serve`` rebuild
+  renders only the changed pages);
 - :class:`SiteBuild` lives for one build (every language of it): the model, the pages built so
   far in build order, and each language's 404 page, until :meth:`SiteBuild.finish` writes the
   search indexes, the sitemap and the 404 pages into site/.
@@ -28,6 +29,7 @@ from ..marker import split_marker
 from ..model import HelpCenter
 from ..render.anchors import with_stable_ids
 from . import search_index, seo
+from .analyser import ChildAnalyser
 from .files import searched_texts, site_files, source_date_epoch
 from .sanitize import sanitize, unsafe_page_problems
 from .search_sections import page_sections
@@ -52,11 +54,21 @@ class SiteMemory:
     """Kept for every build of a process (``mkdocs serve``)."""
 
     def __init__(self, root: Path) -> None:
-        self.analyses = Analyses()
+        self.analyses = Analyses(ChildAnalyser())
         self.terms_file = root / TERMS_CACHE
         self.analyses.load(self.terms_file)
+        if self.analyses.knows_nothing():  # a cold build: load Kiwi while the source is checked
+            self.analyses.analyser.start()
         self.sections: dict[str, list[dict]] = {}
         """Page's file URL -> its search entries (search_sections.py)."""
+
+    def keep_analyser_ready(self) -> None:
+        """``mkdocs serve``: load Kiwi now, so that an edit's new texts need not wait for it."""
+        self.analyses.analyser.start()
+
+    def close(self) -> None:
+        """Stop the analyser process (end of ``mkdocs build`` or ``mkdocs serve``)."""
+        self.analyses.analyser.close()
 
 
 class SiteBuild:
@@ -69,6 +81,8 @@ class SiteBuild:
         """The pages of this build so far (every language), in build order."""
         self.not_found: dict[str, str] = {}
         """Language code -> rendered 404.html (each language build overwrites site/404.html)."""
+        self._made: dict[str, tuple[str, str, str, list[dict]]] = {}
+        """Page's file URL -> (HTML, URL, title, search entries) as MkDocs made the page."""
 
     def page_markdown(self, markdown: str, code: str) -> str:
         """A page's Markdown without the generated-file marker (MkDocs takes the title only
@@ -79,13 +93,28 @@ class SiteBuild:
             return markdown
         return with_stable_ids(parts[1], self.center.language(code).labels)
 
+    def page_made(self, content: str, url: str, file_url: str, title: str) -> None:
+        """A searched page's HTML is made (MkDocs makes every page before it renders any with
+        its template): find its search entries and start analysing their texts."""
+        self._made[file_url] = (content, url, title, self._sections(content, url, title))
+
+    def _sections(self, content: str, url: str, title: str) -> list[dict]:
+        sections = page_sections(content, url, title)
+        for language, texts in searched_texts(self.center, sections).items():
+            self.memory.analyses.prefetch(language, texts)  # on the other core meanwhile
+        return sections
+
     def page_html(self, content: str, page: str, url: str, file_url: str, title: str,
                   searched: bool, code: str) -> str:
-        """Note the page's search entries; return its HTML as served: without the theme's search
-        attributes (as the theme's search plugin does), through the sanitizer (sanitize.py).
+        """Note the page's search entries (those of :meth:`page_made` if the page is still as
+        made); return its HTML as served: without the theme's search attributes (as the theme's
+        search plugin does), through the sanitizer (sanitize.py).
         Raises :class:`UnsafeOutputError` if the sanitizer had to remove anything."""
+        made = self._made.pop(file_url, None)
         if searched:
-            self.memory.sections[file_url] = page_sections(content, url, title)
+            self.memory.sections[file_url] = (
+                made[3] if made and made[:3] == (content, url, title)
+                else self._sections(content, url, title))
         clean, removed = sanitize(_SEARCH_ATTRIBUTES.sub("", content))
         if removed:
             raise UnsafeOutputError(unsafe_page_problems(self.center, code, page, removed))
@@ -133,11 +162,6 @@ class SiteBuild:
     def add_pages(self, urls: list[str]) -> None:
         """The pages of the language now building, in build order."""
         self.page_urls += urls
-
-    def analyse_built_languages(self) -> None:
-        """Start analysing, in the background, the search texts of the languages built so far."""
-        for code, texts in searched_texts(self.center, self.search_entries()).items():
-            self.memory.analyses.prefetch(code, texts)
 
     def search_entries(self) -> list[dict]:
         sections = self.memory.sections
