@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 import shutil
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -86,7 +87,8 @@ def build_source(tmp: Path, question_en: str = "Q", answer_en: str = "A") -> Pat
 
 
 def normalized(text: str) -> str:
-    return " ".join(text.split())
+    """Whitespace collapsed, in NFC as the loader stores every text (U+2F913 becomes U+7039)."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 class Heading(HTMLParser):
