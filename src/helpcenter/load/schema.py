@@ -11,11 +11,12 @@ import json
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-import jsonschema
-from referencing import Registry, Resource
+
+if TYPE_CHECKING:
+    import jsonschema
 
 from ..errors import Problem
 from ..model import Mark
@@ -58,6 +59,10 @@ def _schemas() -> dict[str, dict]:
 
 @cache
 def _validator(file_name: str) -> jsonschema.protocols.Validator:
+    """jsonschema's validator of a file: imported only to explain a refusal (~50 ms)."""
+    import jsonschema
+    from referencing import Registry, Resource
+
     registry: Registry = Registry().with_resources(
         (name, Resource.from_contents(schema)) for name, schema in _schemas().items()
     )
