@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from support.project_tools import ROOT, snapshot
+from support.project_tools import ROOT, edit, snapshot
 
 SCRIPT = ROOT / "scripts" / "build_faq.py"
 
@@ -34,8 +34,7 @@ def test_an_unchanged_project_is_answered_without_loading_the_generator(project:
 
 def test_a_source_edit_is_never_answered_from_the_cache(project: Path):
     assert run(project).returncode == 0
-    faq = project / "faq_source" / "faq.yaml"
-    faq.write_text(faq.read_text("utf-8").replace("What will happen", "What happens"), "utf-8")
+    edit(project / "faq_source" / "faq.yaml", "What will happen", "What happens")
     result = run(project)
     assert "3 updated" in result.stdout, result.stdout + result.stderr  # FAQ, home, guide
     assert "What happens" in (project / "docs" / "en" / "faq.md").read_text("utf-8")
@@ -48,8 +47,7 @@ def test_a_deleted_or_hand_edited_page_is_never_answered_from_the_cache(project:
     assert "1 created" in result.stdout, result.stdout + result.stderr
     page = project / "docs" / "en" / "faq.md"
     page.write_text(page.read_text("utf-8").replace("Frequently", "Very frequently"), "utf-8")
-    faq = project / "faq_source" / "faq.yaml"
-    faq.write_text(faq.read_text("utf-8").replace("What will happen", "What happens"), "utf-8")
+    edit(project / "faq_source" / "faq.yaml", "What will happen", "What happens")
     result = run(project)
     assert result.returncode == 1
     assert "docs/en/faq.md: this generated page was edited by hand" in result.stderr

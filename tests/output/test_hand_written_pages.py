@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from helpcenter.cli import main
-from support.project_tools import snapshot
+from support.project_tools import edit, snapshot
 
 
 def run(project: Path, *args: str) -> int:
@@ -25,10 +24,7 @@ def test_hand_written_pages_are_kept(project: Path, capsys):
 def test_a_hand_written_file_in_the_way_is_never_overwritten(project: Path, capsys):
     faq = project / "docs" / "en" / "faq.md"
     faq.write_text("# My own FAQ\n", "utf-8")
-    source = project / "faq_source" / "faq.yaml"
-    source.write_text(
-        source.read_text("utf-8").replace("What will happen", "What happens"), "utf-8"
-    )
+    edit(project / "faq_source" / "faq.yaml", "What will happen", "What happens")
     before = snapshot(project / "docs")
     assert run(project) == 1
     assert "docs/en/faq.md: a file not made by the generator" in capsys.readouterr().err
@@ -38,10 +34,7 @@ def test_a_hand_written_file_in_the_way_is_never_overwritten(project: Path, caps
 def test_a_hand_edited_generated_page_is_reported_not_overwritten(project: Path, capsys):
     faq = project / "docs" / "en" / "faq.md"
     faq.write_text(faq.read_text("utf-8").replace("Frequently", "Very frequently"), "utf-8")
-    source = project / "faq_source" / "faq.yaml"
-    source.write_text(
-        source.read_text("utf-8").replace("What will happen", "What happens"), "utf-8"
-    )
+    edit(project / "faq_source" / "faq.yaml", "What will happen", "What happens")
     before = snapshot(project / "docs")
     assert run(project) == 1
     assert "docs/en/faq.md: this generated page was edited by hand" in capsys.readouterr().err

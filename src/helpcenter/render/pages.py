@@ -121,8 +121,7 @@ class _PageRenderer:
             shown_in = self.original_language(entry)
             lines += [
                 "",
-                f"## {self.plain(text.question, shown_in)} "
-                f"{{#{entry.id}{lang_attribute(shown_in)}}}",
+                f"## {self.plain(text.question, shown_in)}{heading_attributes(entry.id, shown_in)}",
                 "",
                 *self.notice("entry", entry, here, f"#{entry.id}"),
                 in_language(self.markdown(text.answer, here, shown_in), shown_in),
@@ -151,9 +150,8 @@ class _PageRenderer:
         here = guide_page(guide.id)
         text = guide.texts[self.code]
         shown_in = self.original_language(guide)
-        title_attributes = f" {{{lang_attribute(shown_in).strip()}}}" if shown_in else ""
         lines = [
-            f"# {self.plain(text.title, shown_in)}{title_attributes}",
+            f"# {self.plain(text.title, shown_in)}{heading_attributes('', shown_in)}",
             "",
             *self.notice("guide", guide, here),
             in_language(self.markdown(text.intro, here, shown_in), shown_in),
@@ -266,14 +264,15 @@ class _PageRenderer:
         return render[kind]()
 
 
-def lang_attribute(code: str | None) -> str:
-    """`` lang="ko"`` for attr_list's braces, or nothing."""
-    return f' lang="{code}"' if code else ""
+def heading_attributes(anchor: str, code: str | None) -> str:
+    """attr_list's braces after a heading: `` {#anchor lang="ko"}``, or nothing."""
+    inside = " ".join(part for part in (anchor and f"#{anchor}", code and f'lang="{code}"') if part)
+    return f" {{{inside}}}" if inside else ""
 
 
 def link_attributes(code: str | None) -> str:
     """attr_list's ``{: lang="ko" }`` after an inline link, or nothing."""
-    return f"{{:{lang_attribute(code)} }}" if code else ""
+    return f'{{: lang="{code}" }}' if code else ""
 
 
 def in_language(markdown: str, code: str | None) -> str:

@@ -41,18 +41,18 @@ function prepare(data) {
   for (const group of data.synonyms)
     for (const term of group)
       synonyms.set(term, group)
-  const byLength = new Map()  /* fuzzy candidates: terms of 2+ syllables or 4+ letters */
-  for (const term of data.vocabulary) {
-    const size = HANGUL.test(term) ? term.length : term.length >= 4 ? term.length : 0
-    if (size >= 2) {
-      if (!byLength.has(size))
-        byLength.set(size, [])
-      byLength.get(size).push({ term, jamo: HANGUL.test(term) ? jamo(term) : term })
-    }
-  }
+  /* Typo candidates by length: Korean terms of 2+ syllables (with their jamo), Latin of 4+ letters */
+  const hangulBySyllables = new Map()
+  const latinByLength = new Map()
+  const add = (map, size, candidate) => (map.get(size) || map.set(size, []).get(size)).push(candidate)
+  for (const term of data.vocabulary)
+    if (HANGUL.test(term) && term.length >= 2)
+      add(hangulBySyllables, term.length, { term, jamo: jamo(term) })
+    else if (!HANGUL.test(term) && term.length >= 4)
+      add(latinByLength, term.length, term)
   const pages = new Map(data.docs.filter(doc => !doc.location.includes("#")).map(doc => [doc.location, doc]))
   return {
-    ...data, vocabulary, maxLength, synonyms, byLength, pages,
+    ...data, vocabulary, maxLength, synonyms, hangulBySyllables, latinByLength, pages,
     endingStarts: new Set(data.endingStarts || ""), aliases: new Map(Object.entries(data.aliases || {}))
   }
 }
@@ -115,7 +115,7 @@ function distance(a, b) {
 function typoTerms(piece, idx) {
   if (HANGUL.test(piece)) {
     const typed = jamo(piece)
-    return (idx.byLength.get(piece.length) || [])
+    return (idx.hangulBySyllables.get(piece.length) || [])
       .filter(c => distance(typed, c.jamo) === 1 && (piece.length > 2 || confusable(typed, c.jamo)))
       .map(c => c.term)
   }
@@ -123,16 +123,16 @@ function typoTerms(piece, idx) {
     return []
   const found = []
   for (const size of [piece.length - 1, piece.length, piece.length + 1])
-    for (const c of idx.byLength.get(size) || [])
-      if (distance(piece, c.term) === 1)
-        found.push(c.term)
+    for (const term of idx.latinByLength.get(size) || [])
+      if (distance(piece, term) === 1)
+        found.push(term)
   /* English stems (balanc, servic): the word may go on after the stem (balnce -> balanc). */
   for (let size = Math.max(5, piece.length - 4); size <= piece.length + 1; size++)
-    for (const c of idx.byLength.get(size) || [])
-      if (!found.includes(c.term) && !piece.startsWith(c.term) &&
+    for (const term of idx.latinByLength.get(size) || [])
+      if (!found.includes(term) && !piece.startsWith(term) &&
           [size - 1, size, size + 1].some(k => k >= 5 && k <= piece.length && piece.length - k <= 3 &&
-                                             distance(piece.slice(0, k), c.term) === 1))
-        found.push(c.term)
+                                             distance(piece.slice(0, k), term) === 1))
+        found.push(term)
   return found
 }
 
