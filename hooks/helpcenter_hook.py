@@ -2,6 +2,7 @@
 
 from helpcenter.mkdocs_hook import (  # noqa: F401
     on_config,
+    on_env,
     on_files,
     on_page_content,
     on_page_context,

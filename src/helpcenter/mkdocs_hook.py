@@ -21,6 +21,7 @@ from .pipeline import generate, save_deferred, translation_note, written_by_gene
 from .site.session import SiteBuild, SiteMemory, settings_problem
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -51,6 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(note)
     if _build is None or not internals.inner_build(config):
         _build = SiteBuild(result.center, _memory)
+    internals.remember_conversions(_memory.conversions)
     config.nav = internals.escape_nav_titles(navigation(result.center))
     config.extra["helpcenter_keep_words"] = [  # theme/partials/helpcenter-style.html
         language.code for language in result.center.languages if language.keep_words]
@@ -59,6 +61,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.theme.dirs.insert(0, THEME_DIR)
     internals.skip_theme_page_indexing(config)
     return config
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Each language's (and rebuild's) new environment reuses the templates compiled before."""
+    if _memory is not None:
+        env.bytecode_cache = _memory.templates
+    return env
 
 
 def _language(config: MkDocsConfig, build: SiteBuild) -> str:
@@ -154,6 +163,7 @@ def on_serve(server: object, config: MkDocsConfig, builder: object) -> object:
 
 
 def on_shutdown() -> None:
+    internals.remember_conversions(None)
     save_deferred()  # a build that stopped after generating (strict mode's warnings)
     if _memory is not None:
         _memory.close()

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import material
@@ -85,3 +86,53 @@ def test_the_serve_watcher_of_docs_can_skip_the_generators_own_writes(tmp_path: 
     handler.on_any_event(FileCreatedEvent(str(docs / "hand-written.md")))
     assert server._want_rebuild is True
     server.server_close()
+
+
+def test_page_render_sets_the_values_a_remembered_conversion_restores(config, tmp_path: Path):
+    """Page.render's results: content, toc, _title_from_render, present_anchor_ids and
+    links_to_anchors; remembered after a first render, set from memory on the next."""
+    import logging
+
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    from helpcenter.site.conversions import Conversions
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("# Page A\n\n## Part {#part}\n\nSee [b](b.md#x).\n", "utf-8")
+    (docs / "b.md").write_text("# Page B\n\n## X {#x}\n", "utf-8")
+    config.docs_dir = str(docs)
+    files = Files([File(name, str(docs), str(tmp_path / "site"), True) for name in ("a", "b")
+                   for name in [f"{name}.md"]])
+
+    def rendered() -> Page:
+        page = Page(None, files.get_file_from_path("a.md"), config)
+        page.read_source(config)
+        page.render(config, files)
+        return page
+
+    mkdocs_log = logging.getLogger("mkdocs")
+    level = mkdocs_log.level
+    mkdocs_log.setLevel(logging.INFO)  # as `mkdocs build` logs (a conversion is remembered)
+    conversions = Conversions(tmp_path / "pages.json")
+    try:
+        internals.remember_conversions(conversions)
+        first = rendered()
+        assert first.content and first._title_from_render == "Page A"
+        assert {"part"} <= first.present_anchor_ids
+        assert first.links_to_anchors[files.get_file_from_path("b.md")] == {"x": "b.md#x"}
+        conversions.save()
+        saved = json.loads((tmp_path / "pages.json").read_text("utf-8"))["pages"]
+        [(key, entry)] = saved.items()
+        conversions.put(key, dict(entry, content="<p>remembered</p>"))
+        second = rendered()
+    finally:
+        internals.remember_conversions(None)
+        mkdocs_log.setLevel(level)
+    assert second.content == "<p>remembered</p>"
+    assert str(second.toc) == str(first.toc) and len(second.toc) == 1
+    assert second._title_from_render == first._title_from_render
+    assert second.present_anchor_ids == first.present_anchor_ids
+    assert second.links_to_anchors == first.links_to_anchors
+    assert rendered().content == first.content  # MkDocs' own render again

@@ -4,7 +4,8 @@ mkdocs-static-i18n builds the default language, then each other language inside 
 build's ``post_build``; ``mkdocs serve`` rebuilds in the same process. So:
 
 - :class:`SiteMemory` lives for the process: the Korean search analyses (search_terms.py, with
-  their analyser process) and each page's search entries (a dirty ``mkdocs serve`` rebuild
+  their analyser process), the pages' conversions to HTML (conversions.py) and each page's
+  search entries (a dirty ``mkdocs serve`` rebuild
   renders only the changed pages);
 - :class:`SiteBuild` lives for one build (every language of it): the model, the pages built so
   far in build order, and each language's 404 page, until :meth:`SiteBuild.finish` writes the
@@ -30,6 +31,8 @@ from ..model import HelpCenter
 from ..render.anchors import with_stable_ids
 from . import search_index, seo
 from .analyser import ChildAnalyser
+from .compiled_templates import CompiledTemplates
+from .conversions import CONVERSIONS_CACHE, Conversions
 from .files import searched_texts, site_files, source_date_epoch
 from .sanitize import sanitize, unsafe_page_problems
 from .search_sections import page_sections
@@ -61,14 +64,21 @@ class SiteMemory:
             self.analyses.analyser.start()
         self.sections: dict[str, list[dict]] = {}
         """Page's file URL -> its search entries (search_sections.py)."""
+        self.conversions = Conversions(root / CONVERSIONS_CACHE)
+        """The pages' Markdown -> HTML conversions (conversions.py)."""
+        self.templates = CompiledTemplates()
+        """The theme's templates, compiled once for every language and rebuild."""
 
     def keep_analyser_ready(self) -> None:
         """``mkdocs serve``: load Kiwi now, so that an edit's new texts need not wait for it."""
         self.analyses.analyser.start()
 
     def close(self) -> None:
-        """Stop the analyser process (end of ``mkdocs build`` or ``mkdocs serve``)."""
+        """Stop the analyser process (end of ``mkdocs build`` or ``mkdocs serve``); keep the
+        conversions of a build that did not finish (strict mode stops a build with warnings
+        after converting every page)."""
         self.analyses.analyser.close()
+        self.conversions.save()
 
 
 class SiteBuild:
@@ -187,3 +197,4 @@ class SiteBuild:
         memory.sections = {url: memory.sections[url] for url in self.page_urls
                            if url in memory.sections}
         memory.analyses.save(memory.terms_file)
+        memory.conversions.save()
