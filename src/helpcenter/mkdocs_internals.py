@@ -174,8 +174,8 @@ _files_digests: dict[int, tuple[object, str]] = {}
 def remember_conversions(conversions: Conversions | None) -> None:
     """Make ``Page.render`` take a page's conversion from ``conversions`` when one of the same
     Markdown, page, files and settings is there, and add each new one that MkDocs made without
-    a message (warnings are not remembered: strict mode must see them again). None restores
-    MkDocs' render. Called by each build's ``on_config``."""
+    a message (one with a warning is converted again each time: strict mode must see it). None
+    restores MkDocs' render. Called by each build's ``on_config``."""
     from mkdocs.structure.pages import Page
 
     global _conversions
@@ -208,11 +208,12 @@ class _Records(logging.Handler):
 def _render_remembered(original: Callable, conversions: Conversions, page: Page,
                        config: MkDocsConfig, files: Files) -> None:
     mkdocs_log = logging.getLogger("mkdocs")
+    level = mkdocs_log.getEffectiveLevel()  # --quiet: ERROR (warnings are not even made)
     # verbose: MkDocs' debug notes on each link; no Markdown: MkDocs' own error
-    if mkdocs_log.isEnabledFor(logging.DEBUG) or page.markdown is None:
+    if level <= logging.DEBUG or page.markdown is None:
         original(page, config, files)
         return
-    key = _conversion_key(page, config, files)
+    key = _conversion_key(page, config, files, level)
     entry = conversions.get(key)
     if entry is not None and _apply_conversion(entry, page, files):
         return
@@ -225,22 +226,22 @@ def _render_remembered(original: Callable, conversions: Conversions, page: Page,
     finally:
         for logger in watched:
             logger.removeHandler(records)
-    # Only a conversion made where messages are logged (not under --quiet) and without any.
-    if records.count == 0 and mkdocs_log.isEnabledFor(logging.INFO):
+    if records.count == 0:  # as quiet at this level next time (the level is in the key)
         conversions.put(key, _conversion_entry(page))
 
 
-def _conversion_key(page: Page, config: MkDocsConfig, files: Files) -> str:
+def _conversion_key(page: Page, config: MkDocsConfig, files: Files, level: int) -> str:
     """Names everything a page's conversion depends on: MkDocs' and Python-Markdown's
     versions, the Markdown settings, the links' settings, every file's source and address (the
-    links resolve against them), the page's own, and its Markdown."""
+    links resolve against them), the page's own, its Markdown, and the level from which
+    MkDocs' messages are made (a conversion that made none at one level may warn at another)."""
     known = _files_digests.get(id(files))
     if known is None or known[0] is not files:
         known = (files, _files_digest(config, files))
         _files_digests[id(files)] = known
     file = page.file
     return hashlib.sha256("\0".join(
-        (known[1], file.src_uri, file.url, str(file.inclusion), page.markdown)
+        (known[1], str(level), file.src_uri, file.url, str(file.inclusion), page.markdown)
     ).encode("utf-8")).hexdigest()
 
 

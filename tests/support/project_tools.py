@@ -63,10 +63,12 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
-def mkdocs_build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build --strict`` on a project copy, as CI does."""
+def mkdocs_build(project_dir: Path, site_dir: Path, *options: str
+                 ) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build --strict`` (and ``options``) on a project copy, as CI does."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *options,
+         "--site-dir", str(site_dir)],
         cwd=project_dir,
         capture_output=True,
         text=True,
