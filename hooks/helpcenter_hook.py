@@ -11,5 +11,6 @@ from helpcenter.mkdocs_hook import (  # noqa: F401
     on_post_template,
     on_serve,
     on_shutdown,
+    on_startup,
     on_template_context,
 )

@@ -8,6 +8,7 @@ not reloaded by ``mkdocs serve``, the installed package is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,13 @@ log = get_plugin_logger("helpcenter")
 THEME_DIR = str(Path(__file__).parent / "theme")  # our template overrides and scripts
 _memory: SiteMemory | None = None  # made by the first build of the process (mkdocs serve)
 _build: SiteBuild | None = None  # made by each build's first on_config (not i18n's inner ones)
+_serving = False  # mkdocs serve: caches are saved when it stops, not at every rebuild
+_stop_watching: Callable[[], None] = lambda: None  # mkdocs serve's watcher of faq_source/
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -41,7 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(problem)
     first = _memory is None  # first build of this process
     if _memory is None:  # before generating: a cold build's analyser loads meanwhile
-        _memory = SiteMemory(root)
+        _memory = SiteMemory(root, serving=_serving)
     try:
         result = generate(root, defer_save=True)  # saved at the end: on_post_build
     except HelpCenterError as err:
@@ -53,6 +61,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _build is None or not internals.inner_build(config):
         _build = SiteBuild(result.center, _memory)
     internals.remember_conversions(_memory.conversions)
+    internals.list_theme_files_once()
     config.nav = internals.escape_nav_titles(navigation(result.center))
     config.extra["helpcenter_keep_words"] = [  # theme/partials/helpcenter-style.html
         language.code for language in result.center.languages if language.keep_words]
@@ -146,7 +155,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_post_build(config: MkDocsConfig) -> None:
     if internals.inner_build(config) or _build is None:
         return  # an inner per-language build: the outer one finishes the site
-    save_deferred()  # while the analyser finishes the last pages' texts
+    if not _serving:
+        save_deferred()  # while the analyser finishes the last pages' texts
     for problem in _build.synonym_problems():
         log.warning("faq_source/site.yaml: %s", problem)
     _build.finish(Path(config.site_dir), config.site_url or "")
@@ -154,15 +164,20 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_serve(server: object, config: MkDocsConfig, builder: object) -> object:
     """Rebuild once per edit (not again for the pages the hook wrote), with Kiwi loaded."""
+    global _stop_watching
     docs = Path(config.docs_dir)
     internals.ignore_own_docs_changes(server, config.docs_dir,
                                       lambda path: written_by_generator(docs, Path(path)))
+    source_dir = str(Path(config.config_file_path).parent / "faq_source")
+    if source_dir in config.watch:  # a save there rebuilds at once (not at the next poll)
+        _stop_watching = internals.watch_natively(server, config, source_dir)
     if _memory is not None:
         _memory.keep_analyser_ready()
     return server
 
 
 def on_shutdown() -> None:
+    _stop_watching()
     internals.remember_conversions(None)
     save_deferred()  # a build that stopped after generating (strict mode's warnings)
     if _memory is not None:

@@ -159,20 +159,24 @@ def generate(
             raise SourceError(problems)
         result = plan(docs, pages, force=force)
         if not check:
+            # Noted before writing: a file watcher may ask while the files are being written.
+            _WRITTEN.setdefault(docs.resolve(), {}).update(
+                {**{rel: pages[rel] for rel in result.create + result.update},
+                 **dict.fromkeys(result.remove)})
             apply(docs, pages, result)
-            _WRITTEN[docs.resolve()] = {**{rel: pages[rel] for rel in result.create + result.update},
-                                        **dict.fromkeys(result.remove)}
     return Result(center, result, tuple(findings))
 
 
 _WRITTEN: dict[Path, dict[str, str | None]] = {}
-"""Per docs/ folder: what the last :func:`generate` wrote there (None: removed)."""
+"""Per docs/ folder: what :func:`generate` last wrote at each path there (None: removed). Kept
+across calls: a build generates once per language, and a watcher may look only after the second
+call, which wrote nothing."""
 
 
 def written_by_generator(docs: Path, path: Path) -> bool:
-    """True if the change at ``path`` (under ``docs``) is the last :func:`generate`'s own: the
-    page as it wrote it, a page it removed still absent, or its staging folder. ``mkdocs
-    serve`` ignores those (the hook generates inside a build: they would start another one)."""
+    """True if the change at ``path`` (under ``docs``) is :func:`generate`'s own: the page as it
+    last wrote it, a page it removed still absent, or its staging folder. ``mkdocs serve``
+    ignores those (the hook generates inside a build: they would start another one)."""
     try:
         rel = path.resolve().relative_to(docs.resolve()).as_posix()
     except (ValueError, OSError):

@@ -17,6 +17,13 @@ def _pages(project: Path) -> dict[str, dict]:
     return json.loads((project / CONVERSIONS_CACHE).read_text("utf-8"))["pages"]
 
 
+def _remember_pages(project: Path, pages: dict[str, dict]) -> None:
+    """Replace the remembered conversions (the search entries stay)."""
+    cache = project / CONVERSIONS_CACHE
+    data = json.loads(cache.read_text("utf-8"))
+    cache.write_text(json.dumps(dict(data, pages=pages), ensure_ascii=False), "utf-8")
+
+
 def test_the_next_build_takes_each_unchanged_page_from_the_remembered_conversions(
     project: Path, tmp_path: Path
 ):
@@ -30,8 +37,7 @@ def test_the_next_build_takes_each_unchanged_page_from_the_remembered_conversion
     marked = {key: dict(entry, content=entry["content"].replace(
         "</h1>", f"</h1><p>remembered {index}</p>", 1)) for index, (key, entry)
         in enumerate(sorted(remembered.items()))}
-    (project / CONVERSIONS_CACHE).write_text(
-        json.dumps({"format": 1, "pages": marked}, ensure_ascii=False), "utf-8")
+    _remember_pages(project, marked)
     second = mkdocs_build(project, tmp_path / "second")
     assert second.returncode == 0, second.stderr
     shown = [path for path in (tmp_path / "second").rglob("index.html")
@@ -39,8 +45,7 @@ def test_the_next_build_takes_each_unchanged_page_from_the_remembered_conversion
     assert len(shown) == len(pages)
 
     # The real conversions again: the same site, byte for byte.
-    (project / CONVERSIONS_CACHE).write_text(
-        json.dumps({"format": 1, "pages": remembered}, ensure_ascii=False), "utf-8")
+    _remember_pages(project, remembered)
     third = mkdocs_build(project, tmp_path / "third")
     assert third.returncode == 0, third.stderr
     assert snapshot(tmp_path / "third") == snapshot(tmp_path / "first")
@@ -85,8 +90,7 @@ def test_remembered_html_still_goes_through_the_page_checks(project: Path, tmp_p
     pages = _pages(project)
     poisoned = {key: dict(entry, content=entry["content"] + "<script>alert(1)</script>")
                 for key, entry in pages.items()}
-    (project / CONVERSIONS_CACHE).write_text(json.dumps({"format": 1, "pages": poisoned}),
-                                             "utf-8")
+    _remember_pages(project, poisoned)
     build = mkdocs_build(project, tmp_path / "poisoned")
     assert build.returncode != 0
     assert "unsafe HTML in a page" in build.stderr and "Traceback" not in build.stderr
@@ -99,8 +103,10 @@ def test_a_damaged_or_foreign_cache_is_ignored(project: Path, tmp_path: Path):
     cache = project / CONVERSIONS_CACHE
     good = json.loads(cache.read_text("utf-8"))
     key = next(iter(good["pages"]))
-    for damaged in ("[" * 100_000, json.dumps({"format": 0, "pages": good["pages"]}),
-                    json.dumps({"format": 1, "pages": {key: dict(good["pages"][key], toc=[{}])}})):
+    section = next(iter(good["sections"]))
+    for damaged in ("[" * 100_000, json.dumps(dict(good, format=0)),
+                    json.dumps(dict(good, pages={key: dict(good["pages"][key], toc=[{}])})),
+                    json.dumps(dict(good, sections={section: [{"location": 1}]}))):
         cache.write_text(damaged, "utf-8")
         build = mkdocs_build(project, tmp_path / "again")
         assert build.returncode == 0, build.stderr

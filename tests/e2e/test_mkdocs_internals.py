@@ -125,7 +125,7 @@ def test_page_render_sets_the_values_a_remembered_conversion_restores(config, tm
         conversions.save()
         saved = json.loads((tmp_path / "pages.json").read_text("utf-8"))["pages"]
         [(key, entry)] = saved.items()
-        conversions.put(key, dict(entry, content="<p>remembered</p>"))
+        conversions.pages.put(key, dict(entry, content="<p>remembered</p>"))
         second = rendered()
     finally:
         internals.remember_conversions(None)

@@ -1,34 +1,38 @@
-"""Pages' Markdown -> HTML conversions, remembered from build to build.
+"""Pages' Markdown -> HTML conversions and their search entries, remembered from build to build.
 
 Converting the pages' Markdown (Python-Markdown, with MkDocs' link and anchor processors) is the
 largest part of a MkDocs build: about half of it at 1,000 questions. The same Markdown on the same
 page of the same set of files always gives the same conversion, so a conversion is remembered
-under a key that names all of that (mkdocs_internals.convert_pages_once makes the key and applies
-the entries). A warm build converts only the pages whose Markdown changed; ``mkdocs serve``
-converts only the edited pages.
+under a key that names all of that (mkdocs_internals.remember_conversions makes the key and
+applies the entries). Likewise a page's search entries (search_sections.py), under the key of
+their HTML, address and title. A warm build converts and cuts only the pages whose Markdown
+changed; ``mkdocs serve`` only the edited pages.
 
-An entry is plain data (JSON): the HTML, the table of contents' tokens, the title found in the
-HTML, the anchors present and the links to anchors of other pages (checked by MkDocs after every
-page is converted, as for a converted page). The file is ``.cache/pages.json``, valid for one
-:data:`FORMAT`; anything unreadable or of another shape is ignored as a whole (it only costs time).
-Nothing in it runs: its HTML goes through the sanitizer like any page's (sanitize.py).
+Entries are plain data (JSON). A conversion: the HTML, the table of contents' tokens, the title
+found in the HTML, the anchors present and the links to anchors of other pages (checked by MkDocs
+after every page is converted, as for a converted page). The file is ``.cache/pages.json``, valid
+for one :data:`FORMAT`; anything unreadable or of another shape is ignored as a whole (it only
+costs time). Nothing in it runs: its HTML goes through the sanitizer like any page's
+(sanitize.py), and the built site is scanned.
 
 No mkdocs imports.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from ..atomic import write_cache
 
 CONVERSIONS_CACHE = Path(".cache") / "pages.json"
 """Relative to the project (git-ignored)."""
-FORMAT = 1
+FORMAT = 2
 """Changes when an entry's shape changes."""
-_ENTRY_KEYS = {"content": str, "toc": list, "title": (str, type(None)), "anchors": list,
-               "links": dict}
+_CONVERSION_KEYS = {"content": str, "toc": list, "title": (str, type(None)), "anchors": list,
+                    "links": dict}
 
 
 def _is_toc(tokens: list) -> bool:
@@ -39,9 +43,9 @@ def _is_toc(tokens: list) -> bool:
                and _is_toc(token["children"]) for token in tokens)
 
 
-def _is_entry(entry: object) -> bool:
-    return (isinstance(entry, dict) and entry.keys() == _ENTRY_KEYS.keys()
-            and all(isinstance(entry[key], kind) for key, kind in _ENTRY_KEYS.items())
+def _is_conversion(entry: object) -> bool:
+    return (isinstance(entry, dict) and entry.keys() == _CONVERSION_KEYS.keys()
+            and all(isinstance(entry[key], kind) for key, kind in _CONVERSION_KEYS.items())
             and _is_toc(entry["toc"])
             and all(isinstance(anchor, str) for anchor in entry["anchors"])
             and all(isinstance(target, str) and isinstance(links, dict)
@@ -49,53 +53,84 @@ def _is_entry(entry: object) -> bool:
                     for target, links in entry["links"].items()))
 
 
+def _is_sections(entries: object) -> bool:
+    """A page's search entries: ``[{"location", "title", "text"}, ...]``, all strings."""
+    return isinstance(entries, list) and all(
+        isinstance(entry, dict) and entry.keys() == {"location", "title", "text"}
+        and all(isinstance(value, str) for value in entry.values()) for entry in entries)
+
+
+def sections_key(content: str, url: str, title: str) -> str:
+    return hashlib.sha256(f"{url}\0{title}\0{content}".encode("utf-8")).hexdigest()
+
+
+class _Table:
+    """Key -> entry, with the keys used since the last save."""
+
+    def __init__(self, entries: dict) -> None:
+        self.entries = entries
+        self.used: set[str] = set()
+        self.changed = False
+
+    def get(self, key: str):
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.used.add(key)
+        return entry
+
+    def put(self, key: str, entry: object) -> None:
+        self.entries[key] = entry
+        self.used.add(key)
+        self.changed = True
+
+    def keep_used(self) -> None:
+        if self.used != self.entries.keys():
+            self.entries = {key: self.entries[key] for key in self.used}
+            self.changed = True
+        self.used = set()
+
+
+_TABLES: dict[str, Callable[[object], bool]] = {"pages": _is_conversion,
+                                                 "sections": _is_sections}
+
+
 class Conversions:
-    """Key (mkdocs_internals.conversion_key) -> entry; kept for a process, saved per build."""
+    """``pages``: key (mkdocs_internals) -> conversion; ``sections``: :func:`sections_key` ->
+    search entries. Kept for a process, saved per build."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._entries: dict[str, dict] = {}
-        self._used: set[str] = set()
-        self._changed = False
-        self._load()
-
-    def get(self, key: str) -> dict | None:
-        entry = self._entries.get(key)
-        if entry is not None:
-            self._used.add(key)
-        return entry
-
-    def put(self, key: str, entry: dict) -> None:
-        self._entries[key] = entry
-        self._used.add(key)
-        self._changed = True
+        loaded = self._load()
+        self.pages = _Table(loaded.get("pages", {}))
+        self.sections = _Table(loaded.get("sections", {}))
 
     def save(self) -> None:
         """Keep the entries used since the last save (the file follows the site instead of
         growing); write them if anything changed. Nothing used: nothing to do."""
-        if not self._used:
+        tables = {"pages": self.pages, "sections": self.sections}
+        if not any(table.used for table in tables.values()):
             return
-        if self._used != self._entries.keys():
-            self._entries = {key: self._entries[key] for key in self._used}
-            self._changed = True
-        self._used = set()
-        if self._changed:
-            data = {"format": FORMAT, "pages": dict(sorted(self._entries.items()))}
+        for table in tables.values():
+            table.keep_used()
+        if any(table.changed for table in tables.values()):
+            data = {"format": FORMAT, **{name: dict(sorted(table.entries.items()))
+                                         for name, table in tables.items()}}
             write_cache(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-            self._changed = False
+            for table in tables.values():
+                table.changed = False
 
-    def _load(self) -> None:
+    def _load(self) -> dict[str, dict]:
         try:
             data = json.loads(self.path.read_text("utf-8"))
         except (OSError, ValueError, RecursionError):
-            return
+            return {}
         if not (isinstance(data, dict) and data.get("format") == FORMAT
-                and isinstance(data.get("pages"), dict)):
-            return
-        pages = data["pages"]
+                and data.keys() == {"format", *_TABLES}):
+            return {}
         try:
-            valid = all(isinstance(key, str) and _is_entry(entry) for key, entry in pages.items())
+            valid = all(isinstance(data[name], dict) and all(
+                isinstance(key, str) and is_entry(entry) for key, entry in data[name].items())
+                for name, is_entry in _TABLES.items())
         except RecursionError:
-            valid = False
-        if valid:
-            self._entries = pages
+            return {}
+        return {name: data[name] for name in _TABLES} if valid else {}

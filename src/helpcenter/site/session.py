@@ -32,7 +32,7 @@ from ..render.anchors import with_stable_ids
 from . import search_index, seo
 from .analyser import ChildAnalyser
 from .compiled_templates import CompiledTemplates
-from .conversions import CONVERSIONS_CACHE, Conversions
+from .conversions import CONVERSIONS_CACHE, Conversions, sections_key
 from .files import searched_texts, site_files, source_date_epoch
 from .sanitize import sanitize, unsafe_page_problems
 from .search_sections import page_sections
@@ -56,7 +56,10 @@ def settings_problem(site_url: str) -> str | None:
 class SiteMemory:
     """Kept for every build of a process (``mkdocs serve``)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, serving: bool = False) -> None:
+        self.serving = serving
+        """``mkdocs serve``: what is remembered is saved when it stops, not at every rebuild."""
+        self._analyses_unsaved = False
         self.analyses = Analyses(ChildAnalyser())
         self.terms_file = root / TERMS_CACHE
         self.analyses.load(self.terms_file)
@@ -73,12 +76,24 @@ class SiteMemory:
         """``mkdocs serve``: load Kiwi now, so that an edit's new texts need not wait for it."""
         self.analyses.analyser.start()
 
-    def close(self) -> None:
-        """Stop the analyser process (end of ``mkdocs build`` or ``mkdocs serve``); keep the
-        conversions of a build that did not finish (strict mode stops a build with warnings
-        after converting every page)."""
-        self.analyses.analyser.close()
+    def finished_build(self) -> None:
+        self._analyses_unsaved = True
+        if not self.serving:
+            self.save()
+
+    def save(self) -> None:
+        """Save the analyses of the finished builds and the conversions used (.cache/)."""
+        if self._analyses_unsaved:
+            self.analyses.save(self.terms_file)
+            self._analyses_unsaved = False
         self.conversions.save()
+
+    def close(self) -> None:
+        """Save, and stop the analyser process (end of ``mkdocs build`` or ``mkdocs serve``).
+        The conversions of a build that did not finish are kept too (strict mode stops a build
+        with warnings after converting every page)."""
+        self.save()
+        self.analyses.analyser.close()
 
 
 class SiteBuild:
@@ -109,7 +124,12 @@ class SiteBuild:
         self._made[file_url] = (content, url, title, self._sections(content, url, title))
 
     def _sections(self, content: str, url: str, title: str) -> list[dict]:
-        sections = page_sections(content, url, title)
+        remembered = self.memory.conversions.sections
+        key = sections_key(content, url, title)
+        sections = remembered.get(key)
+        if sections is None:
+            sections = page_sections(content, url, title)
+            remembered.put(key, sections)
         for language, texts in searched_texts(self.center, sections).items():
             self.memory.analyses.prefetch(language, texts)  # on the other core meanwhile
         return sections
@@ -185,7 +205,8 @@ class SiteBuild:
 
     def finish(self, site_dir: Path, site_url: str) -> None:
         """Write the per-language search indexes, the sitemap (dated by SOURCE_DATE_EPOCH, as
-        MkDocs dates its files) and the 404 pages; keep the search analyses for the next build."""
+        MkDocs dates its files) and the 404 pages; save what is remembered for the next build
+        (SiteMemory: at once, or when ``mkdocs serve`` stops)."""
         memory = self.memory
         epoch = source_date_epoch(os.environ.get("SOURCE_DATE_EPOCH"))
         with collector_paused():
@@ -196,5 +217,4 @@ class SiteBuild:
         self.not_found.clear()
         memory.sections = {url: memory.sections[url] for url in self.page_urls
                            if url in memory.sections}
-        memory.analyses.save(memory.terms_file)
-        memory.conversions.save()
+        memory.finished_build()
