@@ -136,3 +136,60 @@ def test_page_render_sets_the_values_a_remembered_conversion_restores(config, tm
     assert second.present_anchor_ids == first.present_anchor_ids
     assert second.links_to_anchors == first.links_to_anchors
     assert rendered().content == first.content  # MkDocs' own render again
+
+
+def test_faq_source_is_watched_with_file_events_and_only_changes_rebuild(config, tmp_path: Path):
+    """LiveReloadServer's rebuild flag set by a native watchdog observer; the path leaves
+    config.watch (MkDocs polls what is left there after on_serve)."""
+    import time
+
+    from mkdocs.livereload import LiveReloadServer
+
+    source = tmp_path / "faq_source"
+    source.mkdir()
+    (source / "faq.yaml").write_text("entries: []\n", "utf-8")
+    config.watch = [str(source), str(tmp_path / "other")]
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+
+    def flagged_within(seconds: float) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and not server._want_rebuild:
+            time.sleep(0.01)
+        return server._want_rebuild
+
+    stop = internals.watch_natively(server, config, str(source))
+    try:
+        assert config.watch == [str(tmp_path / "other")]
+        (source / "faq.yaml").read_text("utf-8")  # the build reads the source: no rebuild
+        assert not flagged_within(0.5)
+        (source / "faq.yaml").write_text("entries: [1]\n", "utf-8")
+        assert flagged_within(0.4)  # at once, not at the next 0.5 s poll
+    finally:
+        stop()
+        server.server_close()
+
+
+def test_theme_files_are_listed_as_mkdocs_lists_them_until_a_theme_folder_changes(
+    config, tmp_path: Path
+):
+    from mkdocs.structure.files import Files
+
+    mkdocs_listing = Files.add_files_from_theme.__dict__.get(
+        "mkdocs_add_files_from_theme", Files.add_files_from_theme)
+    theme = tmp_path / "theme"
+    (theme / "assets").mkdir(parents=True)
+    (theme / "assets" / "a.css").write_text("a{}", "utf-8")
+    config.theme.dirs.insert(0, str(theme))
+    env = config.theme.get_env()
+
+    def listed(add) -> list[tuple[str, str, str]]:
+        files = Files([])
+        add(files, env, config)
+        return [(f.src_uri, f.abs_src_path, f.abs_dest_path) for f in files]
+
+    internals.list_theme_files_once()
+    assert listed(Files.add_files_from_theme) == listed(mkdocs_listing)
+    assert any(uri == "assets/a.css" for uri, _, _ in listed(Files.add_files_from_theme))
+    (theme / "assets" / "b.css").write_text("b{}", "utf-8")  # the folder changed: listed again
+    assert any(uri == "assets/b.css" for uri, _, _ in listed(Files.add_files_from_theme))
+    assert listed(Files.add_files_from_theme) == listed(mkdocs_listing)

@@ -81,6 +81,8 @@ def test_mkdocs_serve_tells_the_generators_own_writes_from_other_changes(project
     page.unlink()
     generate(project)  # writes the page again
     assert written_by_generator(docs, page)
+    generate(project)  # a build's second call (the next language) writes nothing
+    assert written_by_generator(docs, page)  # a watcher looking only now: still the generator's
     page.write_text(page.read_text("utf-8") + "edited\n", "utf-8")
     assert not written_by_generator(docs, page)  # a change made since: rebuild
     assert not written_by_generator(docs, docs / "notice.md")

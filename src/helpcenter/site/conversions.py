@@ -96,7 +96,7 @@ _TABLES: dict[str, Callable[[object], bool]] = {"pages": _is_conversion,
 
 class Conversions:
     """``pages``: key (mkdocs_internals) -> conversion; ``sections``: :func:`sections_key` ->
-    search entries. Kept for a process, saved per build."""
+    search entries. Kept for a process (``mkdocs serve``), pruned and saved per build."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -104,14 +104,17 @@ class Conversions:
         self.pages = _Table(loaded.get("pages", {}))
         self.sections = _Table(loaded.get("sections", {}))
 
+    def end_build(self) -> None:
+        """Forget the entries not used since the last end of a build (memory and file follow
+        the site instead of growing). Nothing used: nothing to do."""
+        tables = (self.pages, self.sections)
+        if any(table.used for table in tables):
+            for table in tables:
+                table.keep_used()
+
     def save(self) -> None:
-        """Keep the entries used since the last save (the file follows the site instead of
-        growing); write them if anything changed. Nothing used: nothing to do."""
+        """Write the entries if they changed since the last save."""
         tables = {"pages": self.pages, "sections": self.sections}
-        if not any(table.used for table in tables.values()):
-            return
-        for table in tables.values():
-            table.keep_used()
         if any(table.changed for table in tables.values()):
             data = {"format": FORMAT, **{name: dict(sorted(table.entries.items()))
                                          for name, table in tables.items()}}

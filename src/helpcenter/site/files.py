@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import gzip
+import hashlib
 import json
 from collections.abc import Iterable
 
@@ -27,21 +28,31 @@ def site_files(
     not_found: dict[str, str],
     source_date_epoch: int | None = None,
     analyse_many: search_index.AnalyseMany = search_index.analyse_many,
+    indexes: dict[str, tuple[str, bytes]] | None = None,
 ) -> dict[str, bytes]:
     """``{path relative to site/: bytes}``. ``theme_entries``: the theme's search entries of all
     languages; ``not_found``: the rendered 404 page per language code; ``source_date_epoch``:
     the build time for the sitemap's ``<lastmod>`` and gzip header (none: no date at all);
-    ``analyse_many``: the search analyser (search_terms.py's remembers)."""
+    ``analyse_many``: the search analyser (search_terms.py's remembers); ``indexes``: language
+    code -> (digest of its index's inputs, the index) of an earlier build of this process, used
+    again when the inputs are the same (``mkdocs serve``: the language not edited), updated."""
     files: dict[str, bytes] = {}
     codes = [lang.code for lang in center.languages]
     documents = search_index.split_by_language(theme_entries, codes, center.default_language)
+    indexes = {} if indexes is None else indexes
     for language in center.languages:
         root = paths.language_root(center, language.code)
         faq = [root + paths.page_path(page.path) for page in paths.faq_pages(center)]
-        index = search_index.build_index(language.code, documents[language.code],
-                                         language.synonyms, skip_titles=unsearched_titles(language),
-                                         boosted_pages=faq, analyse_many=analyse_many)
-        files[f"search/{language.code}.json"] = search_index.to_json(index).encode()
+        skip = unsearched_titles(language)
+        inputs = hashlib.sha256(repr((documents[language.code], language.synonyms, sorted(skip),
+                                      faq)).encode("utf-8")).hexdigest()
+        known = indexes.get(language.code)
+        if known is None or known[0] != inputs:
+            index = search_index.build_index(language.code, documents[language.code],
+                                             language.synonyms, skip_titles=skip,
+                                             boosted_pages=faq, analyse_many=analyse_many)
+            known = indexes[language.code] = (inputs, search_index.to_json(index).encode())
+        files[f"search/{language.code}.json"] = known[1]
     files["search/search_index.json"] = search_index.stub_index(codes).encode()
     # {language: {question id: its FAQ page from the site root}}, for old or moved question
     # addresses (theme/assets/javascripts/helpcenter-anchors.js).

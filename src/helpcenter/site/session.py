@@ -71,6 +71,8 @@ class SiteMemory:
         """The pages' Markdown -> HTML conversions (conversions.py)."""
         self.templates = CompiledTemplates()
         """The theme's templates, compiled once for every language and rebuild."""
+        self.indexes: dict[str, tuple[str, bytes]] = {}
+        """Each language's last search index, by the digest of its inputs (files.site_files)."""
 
     def keep_analyser_ready(self) -> None:
         """``mkdocs serve``: load Kiwi now, so that an edit's new texts need not wait for it."""
@@ -78,11 +80,12 @@ class SiteMemory:
 
     def finished_build(self) -> None:
         self._analyses_unsaved = True
+        self.conversions.end_build()
         if not self.serving:
             self.save()
 
     def save(self) -> None:
-        """Save the analyses of the finished builds and the conversions used (.cache/)."""
+        """Save the analyses of the finished builds and the conversions (.cache/)."""
         if self._analyses_unsaved:
             self.analyses.save(self.terms_file)
             self._analyses_unsaved = False
@@ -92,6 +95,7 @@ class SiteMemory:
         """Save, and stop the analyser process (end of ``mkdocs build`` or ``mkdocs serve``).
         The conversions of a build that did not finish are kept too (strict mode stops a build
         with warnings after converting every page)."""
+        self.conversions.end_build()
         self.save()
         self.analyses.analyser.close()
 
@@ -211,7 +215,8 @@ class SiteBuild:
         epoch = source_date_epoch(os.environ.get("SOURCE_DATE_EPOCH"))
         with collector_paused():
             files = site_files(self.center, site_url, self.search_entries(),
-                               dict(self.not_found), epoch, memory.analyses.analyse_many)
+                               dict(self.not_found), epoch, memory.analyses.analyse_many,
+                               memory.indexes)
         for relative, data in files.items():
             write_atomic(site_dir / relative, data)
         self.not_found.clear()
