@@ -1,5 +1,5 @@
-"""Every place where the hook reaches past the documented plugin API of Material for MkDocs and
-mkdocs-static-i18n (pinned in requirements.txt). Each function has a test in
+"""Every place where the hook reaches past the documented plugin API of MkDocs, Material for
+MkDocs and mkdocs-static-i18n (pinned in requirements.txt). Each function has a test in
 tests/e2e/test_mkdocs_internals.py, so that an upgrade that changes one of them fails that test
 with a clear message instead of quietly breaking the site.
 
