@@ -453,14 +453,39 @@ def bench_size(count: int, runs: int, work: Path, env: dict[str, str], log) -> d
     return row
 
 
+def _open_browser():
+    """(Playwright, a headless Chromium) as the browser tests start it (Debian's chromium, never
+    one downloaded by Playwright), or None without them (``make bench`` needs only the site's
+    requirements; the test venv has Playwright)."""
+    chromium = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not chromium.exists():
+        return None
+    playwright = sync_playwright().start()
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"]
+    return playwright, playwright.chromium.launch(executable_path=str(chromium), args=args)
+
+
 def bench_serve(count: int, runs: int, work: Path, env: dict[str, str]) -> dict[str, Any]:
     """``mkdocs serve``: seconds from saving a one-entry edit in faq_source/ to "Reloading
-    browsers" (file-watcher delay, hook and full rebuild included), median of ``runs`` edits."""
+    browsers" (file-watcher delay, hook and full rebuild included), median of ``runs`` edits;
+    with a browser, also to the edited page shown (the reloaded page's DOMContentLoaded, read
+    from the page's own clock, with the edit in its text)."""
     import queue
     import socket
     import threading
 
+    sys.path.insert(0, str(ROOT / "src"))
+    from helpcenter import paths
+    from helpcenter.load import load
+
     project = make_project(work / "serve" / "project", synthetic_faq(count))
+    center = load(project / "faq_source", project)
+    entry_pages = paths.entry_pages(center)
     run_timed([sys.executable, str(ROOT / "scripts" / "build_faq.py"), "--root", str(project)],
               ROOT, env)
     with socket.socket() as probe:
@@ -496,22 +521,41 @@ def bench_serve(count: int, runs: int, work: Path, env: dict[str, str]) -> dict[
             wait_for("Reloading browsers", 600)
             more += 1
 
-    seconds, reloads = [], []
+    seconds, reloads, shown = [], [], []
+    opened = None
     try:
         wait_for("Serving on", 600)
+        opened = _open_browser()
+        page = opened[1].new_page() if opened else None
         faq = project / "faq_source" / "faq.yaml"
         for run in range(runs):
             time.sleep(1.5)  # let the watcher settle after the previous build
             edited = count // 2 + 1 + run
+            if page:  # the page of the entry about to be edited, live-reload script running
+                address = paths.language_root(center, "en") + paths.page_path(
+                    entry_pages[f"q{edited:05d}"])
+                page.goto(f"http://127.0.0.1:{port}/{address}")
+                page.wait_for_timeout(300)
+            saved_at = time.time()
             start = time.perf_counter()
             faq.write_text(synthetic_faq(count, edited=edited), "utf-8")
             seconds.append(wait_for("Reloading browsers", 600) - start)
+            if page:
+                marker = f"{edited * 7919 % 100003}. (edited)"
+                page.wait_for_function(f"document.body && document.body.innerText.includes("
+                                       f"{json.dumps(marker)})", timeout=60_000)
+                loaded_ms = page.evaluate("performance.timing.domContentLoadedEventEnd")
+                shown.append(loaded_ms / 1000 - saved_at)
             reloads.append(1 + reloads_after_first())
     finally:
+        if opened:
+            opened[1].close()
+            opened[0].stop()
         process.terminate()
         process.wait(timeout=30)
         shutil.rmtree(work / "serve")
     return {"questions": count, "rebuild_s": median(seconds), "raw_rebuild_s": seconds,
+            "shown_s": median(shown) if shown else None, "raw_shown_s": shown,
             "reloads_per_edit": reloads}
 
 
@@ -621,6 +665,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    # The package's bytecode, as `make build` compiles it (.venv/.compiled) and as a regular
+    # install would: otherwise every measured process would compile ~9,000 lines first.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True,
+                   stdout=subprocess.DEVNULL)
     # Every process of the bench (the command, the hook inside mkdocs, the workers) imports the
     # package next to this script, not whatever the virtual environment's editable install points
     # to: run a snapshot (git archive HEAD | tar -x -C /tmp/x; python /tmp/x/scripts/bench.py) to
@@ -665,9 +713,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"n={row['questions']}: edit of {row['edit_entry']} wrote "
               f"{', '.join(row['edit_written']) or 'nothing'}")
     if serve:
-        print(f"mkdocs serve at {serve['questions']} questions: one-entry edit saved -> browsers "
-              f"reloaded in {serve['rebuild_s']:.2f} s (median); reloads per edit: "
-              f"{serve['reloads_per_edit']}")
+        shown = (f"{serve['shown_s']:.2f} s" if serve["shown_s"] is not None
+                 else "not measured (no Playwright or chromium)")
+        print(f"mkdocs serve at {serve['questions']} questions: one-entry edit saved -> "
+              f"'Reloading browsers' in {serve['rebuild_s']:.2f} s, -> edited page shown in "
+              f"Chromium in {shown} (medians); reloads per edit: {serve['reloads_per_edit']}")
     print(f"errors: {errors['questions']} questions, {errors['planted']} planted, "
           f"{errors['reported']} reported in one run ({errors['planted_entries_reported']} of the "
           f"broken entries named); validation {errors['validate_s']:.2f} s (median), whole "

@@ -143,13 +143,15 @@ def test_translation_status_goes_to_the_job_summary(workflow):
     assert any(line.endswith('>> "$GITHUB_STEP_SUMMARY"') for line in lines)
 
 
-def test_search_analyses_are_cached_before_the_build(workflow):
+def test_search_analyses_and_conversions_are_cached_before_the_build(workflow):
+    from helpcenter.site.conversions import CONVERSIONS_CACHE
     from helpcenter.site.session import TERMS_CACHE
 
     names = [step.get("run", step.get("uses", "")) for step in steps(workflow, "build")]
     caches = [step for step in steps(workflow, "build")
               if step.get("uses", "").startswith("actions/cache@")
-              and step["with"]["path"] == TERMS_CACHE.as_posix()]
+              and step["with"]["path"].split() == [TERMS_CACHE.as_posix(),
+                                                   CONVERSIONS_CACHE.as_posix()]]
     assert len(caches) == 1
     assert "requirements.txt" in caches[0]["with"]["key"]  # a new Kiwi: a new cache
     build_at = next(i for i, name in enumerate(names) if name.strip() == "make build")
