@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from helpcenter.site import search_index
 from helpcenter.site.search_index import Document, analyse, build_index, to_json
 from helpcenter.site.search_terms import Analyses
@@ -98,3 +100,16 @@ def test_a_child_process_analyses_the_same_and_a_stopped_one_is_replaced_by_this
     child.close()
     later = Analyses(child)  # stopped: its batches fail, and are analysed here instead
     assert later.analyse_many("ko", TEXTS[2:]) == expected[2:]
+
+
+def test_a_child_whose_input_ended_answers_what_it_had_then_exits():
+    from helpcenter.site.analyser import AnalyserGone, ChildAnalyser
+
+    child = ChildAnalyser()
+    pending = child.submit("ko", TEXTS)
+    child.end_input()  # a build's last analyses are in: the child exits without close()
+    assert pending.result(timeout=60) == [analyse("ko", text) for text in TEXTS]
+    assert child._process.wait(timeout=10) == 0
+    with pytest.raises(AnalyserGone):
+        child.submit("ko", TEXTS[:1]).result(timeout=10)
+    child.close()

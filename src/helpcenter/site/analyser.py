@@ -99,6 +99,16 @@ class ChildAnalyser:
             self._outbox.put(line.encode("utf-8") + b"\n")
         return future
 
+    def end_input(self) -> None:
+        """No more batches (a build has its last analyses): the child answers those it has, then
+        exits (15-30 ms to free Kiwi's model) while the build writes its files, and
+        :meth:`close` finds it gone. Later batches fail with :class:`AnalyserGone`."""
+        with self._lock:
+            if self._process is None or self._gone:
+                return
+            self._gone = True
+        self._outbox.put(None)
+
     def close(self) -> None:
         """Let the child finish and stop (end of its input); fail what it did not answer."""
         with self._lock:

@@ -217,6 +217,8 @@ class SiteBuild:
             files = site_files(self.center, site_url, self.search_entries(),
                                dict(self.not_found), epoch, memory.analyses.analyse_many,
                                memory.indexes)
+        if not memory.serving:  # no more analyses in this process: the analyser stops meanwhile
+            memory.analyses.analyser.end_input()
         for relative, data in files.items():
             write_atomic(site_dir / relative, data)
         self.not_found.clear()
