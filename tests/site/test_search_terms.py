@@ -113,3 +113,31 @@ def test_a_child_whose_input_ended_answers_what_it_had_then_exits():
     with pytest.raises(AnalyserGone):
         child.submit("ko", TEXTS[:1]).result(timeout=10)
     child.close()
+
+
+def test_an_analyser_started_ahead_goes_to_a_cold_build_of_its_project_only(tmp_path: Path,
+                                                                            monkeypatch):
+    from helpcenter.site import search_terms
+
+    monkeypatch.setattr(search_terms, "_ahead", None)
+    monkeypatch.setattr(search_terms, "_asked_ahead", False)
+    warm = tmp_path / "warm"
+    (warm / search_terms.TERMS_CACHE).parent.mkdir(parents=True)
+    (warm / search_terms.TERMS_CACHE).write_text("{}", "utf-8")
+    search_terms.start_ahead(warm)  # remembered analyses: nothing to start
+    assert search_terms._ahead is None
+
+    monkeypatch.setattr(search_terms, "_asked_ahead", False)
+    search_terms.start_ahead(tmp_path)
+    search_terms.start_ahead(tmp_path)  # once per process: MkDocs runs the hook at every load
+    ahead = search_terms._ahead[1]
+    assert search_terms.take_analyser(tmp_path, wanted=True) is ahead
+    assert search_terms.take_analyser(tmp_path, wanted=True) is not ahead  # a new one
+    assert ahead.submit("ko", TEXTS[:1]).result(timeout=60) == [analyse("ko", TEXTS[0])]
+    ahead.close()
+
+    monkeypatch.setattr(search_terms, "_asked_ahead", False)
+    search_terms.start_ahead(tmp_path)
+    ahead = search_terms._ahead[1]
+    assert search_terms.take_analyser(warm, wanted=True) is not ahead  # another project's build
+    assert ahead._gone and search_terms._ahead is None  # stopped

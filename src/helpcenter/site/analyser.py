@@ -1,10 +1,11 @@
 """Where :func:`search_index.analyse_many` runs: in this process, or in a child process.
 
-Kiwi holds Python's global lock while it loads its model (~1.5 s) and while it hands back tokens,
+Kiwi holds Python's global lock while it loads its model (~0.7 s) and while it hands back tokens,
 so in a thread of the MkDocs process it stops MkDocs for that long. In a child process it runs on
-the other core while MkDocs renders pages: a cold build starts the child before it checks the
-source (:class:`ChildAnalyser`, ``python -m helpcenter.site.analyser``), which loads Kiwi at once
-and then analyses the batches of texts sent to it, in order.
+the other core while MkDocs renders pages: a cold build starts the child as MkDocs imports the
+project's hook (search_terms.start_ahead; :class:`ChildAnalyser`, ``python -m
+helpcenter.site.analyser``), which loads Kiwi at once and then analyses the batches of texts sent
+to it, in order, until the build has its indexes (:meth:`ChildAnalyser.end_input`).
 
 The pipe carries JSON lines only: ``{"language": code, "texts": [...]}`` down,
 ``[[term, ...], ...]`` back (checked: one list of strings per text). A child that cannot start or
@@ -108,6 +109,17 @@ class ChildAnalyser:
                 return
             self._gone = True
         self._outbox.put(None)
+
+    def kill(self) -> None:
+        """Stop the child at once (started ahead for a build that does not need it)."""
+        with self._lock:
+            process, self._process = self._process, None
+            self._gone = True
+        if process is not None:
+            process.kill()
+            process.wait()
+        self._outbox.put(None)
+        self._fail_waiting()
 
     def close(self) -> None:
         """Let the child finish and stop (end of its input); fail what it did not answer."""
