@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from helpcenter.site import search_index
 from helpcenter.site.search_index import Document, analyse, build_index, to_json
 from helpcenter.site.search_terms import Analyses
@@ -98,3 +100,44 @@ def test_a_child_process_analyses_the_same_and_a_stopped_one_is_replaced_by_this
     child.close()
     later = Analyses(child)  # stopped: its batches fail, and are analysed here instead
     assert later.analyse_many("ko", TEXTS[2:]) == expected[2:]
+
+
+def test_a_child_whose_input_ended_answers_what_it_had_then_exits():
+    from helpcenter.site.analyser import AnalyserGone, ChildAnalyser
+
+    child = ChildAnalyser()
+    pending = child.submit("ko", TEXTS)
+    child.end_input()  # a build's last analyses are in: the child exits without close()
+    assert pending.result(timeout=60) == [analyse("ko", text) for text in TEXTS]
+    assert child._process.wait(timeout=10) == 0
+    with pytest.raises(AnalyserGone):
+        child.submit("ko", TEXTS[:1]).result(timeout=10)
+    child.close()
+
+
+def test_an_analyser_started_ahead_goes_to_a_cold_build_of_its_project_only(tmp_path: Path,
+                                                                            monkeypatch):
+    from helpcenter.site import search_terms
+
+    monkeypatch.setattr(search_terms, "_ahead", None)
+    monkeypatch.setattr(search_terms, "_asked_ahead", False)
+    warm = tmp_path / "warm"
+    (warm / search_terms.TERMS_CACHE).parent.mkdir(parents=True)
+    (warm / search_terms.TERMS_CACHE).write_text("{}", "utf-8")
+    search_terms.start_ahead(warm)  # remembered analyses: nothing to start
+    assert search_terms._ahead is None
+
+    monkeypatch.setattr(search_terms, "_asked_ahead", False)
+    search_terms.start_ahead(tmp_path)
+    search_terms.start_ahead(tmp_path)  # once per process: MkDocs runs the hook at every load
+    ahead = search_terms._ahead[1]
+    assert search_terms.take_analyser(tmp_path, wanted=True) is ahead
+    assert search_terms.take_analyser(tmp_path, wanted=True) is not ahead  # a new one
+    assert ahead.submit("ko", TEXTS[:1]).result(timeout=60) == [analyse("ko", TEXTS[0])]
+    ahead.close()
+
+    monkeypatch.setattr(search_terms, "_asked_ahead", False)
+    search_terms.start_ahead(tmp_path)
+    ahead = search_terms._ahead[1]
+    assert search_terms.take_analyser(warm, wanted=True) is not ahead  # another project's build
+    assert ahead._gone and search_terms._ahead is None  # stopped

@@ -1,10 +1,11 @@
 """Where :func:`search_index.analyse_many` runs: in this process, or in a child process.
 
-Kiwi holds Python's global lock while it loads its model (~1.5 s) and while it hands back tokens,
+Kiwi holds Python's global lock while it loads its model (~0.7 s) and while it hands back tokens,
 so in a thread of the MkDocs process it stops MkDocs for that long. In a child process it runs on
-the other core while MkDocs renders pages: a cold build starts the child before it checks the
-source (:class:`ChildAnalyser`, ``python -m helpcenter.site.analyser``), which loads Kiwi at once
-and then analyses the batches of texts sent to it, in order.
+the other core while MkDocs renders pages: a cold build starts the child as MkDocs imports the
+project's hook (search_terms.start_ahead; :class:`ChildAnalyser`, ``python -m
+helpcenter.site.analyser``), which loads Kiwi at once and then analyses the batches of texts sent
+to it, in order, until the build has its indexes (:meth:`ChildAnalyser.end_input`).
 
 The pipe carries JSON lines only: ``{"language": code, "texts": [...]}`` down,
 ``[[term, ...], ...]`` back (checked: one list of strings per text). A child that cannot start or
@@ -98,6 +99,27 @@ class ChildAnalyser:
             self._waiting.append((future, len(texts)))
             self._outbox.put(line.encode("utf-8") + b"\n")
         return future
+
+    def end_input(self) -> None:
+        """No more batches (a build has its last analyses): the child answers those it has, then
+        exits (15-30 ms to free Kiwi's model) while the build writes its files, and
+        :meth:`close` finds it gone. Later batches fail with :class:`AnalyserGone`."""
+        with self._lock:
+            if self._process is None or self._gone:
+                return
+            self._gone = True
+        self._outbox.put(None)
+
+    def kill(self) -> None:
+        """Stop the child at once (started ahead for a build that does not need it)."""
+        with self._lock:
+            process, self._process = self._process, None
+            self._gone = True
+        if process is not None:
+            process.kill()
+            process.wait()
+        self._outbox.put(None)
+        self._fail_waiting()
 
     def close(self) -> None:
         """Let the child finish and stop (end of its input); fail what it did not answer."""

@@ -30,16 +30,12 @@ from ..marker import split_marker
 from ..model import HelpCenter
 from ..render.anchors import with_stable_ids
 from . import search_index, seo
-from .analyser import ChildAnalyser
 from .compiled_templates import CompiledTemplates
 from .conversions import CONVERSIONS_CACHE, Conversions, sections_key
 from .files import searched_texts, site_files, source_date_epoch
 from .sanitize import sanitize, unsafe_page_problems
 from .search_sections import page_sections
-from .search_terms import Analyses
-
-TERMS_CACHE = Path(".cache") / "search-terms.json"
-"""The analyses of the last build, for the next one (relative to the project; git-ignored)."""
+from .search_terms import TERMS_CACHE, Analyses, take_analyser
 _SEARCH_ATTRIBUTES = re.compile(r'\s?data-search-\w+="[^"]+"')
 
 
@@ -60,10 +56,12 @@ class SiteMemory:
         self.serving = serving
         """``mkdocs serve``: what is remembered is saved when it stops, not at every rebuild."""
         self._analyses_unsaved = False
-        self.analyses = Analyses(ChildAnalyser())
+        self.analyses = Analyses()
         self.terms_file = root / TERMS_CACHE
         self.analyses.load(self.terms_file)
-        if self.analyses.knows_nothing():  # a cold build: load Kiwi while the source is checked
+        cold = self.analyses.knows_nothing()
+        self.analyses.analyser = take_analyser(root, wanted=cold or serving)
+        if cold:  # a cold build: load Kiwi while the source is checked (if not started ahead)
             self.analyses.analyser.start()
         self.sections: dict[str, list[dict]] = {}
         """Page's file URL -> its search entries (search_sections.py)."""
@@ -217,6 +215,8 @@ class SiteBuild:
             files = site_files(self.center, site_url, self.search_entries(),
                                dict(self.not_found), epoch, memory.analyses.analyse_many,
                                memory.indexes)
+        if not memory.serving:  # no more analyses in this process: the analyser stops meanwhile
+            memory.analyses.analyser.end_input()
         for relative, data in files.items():
             write_atomic(site_dir / relative, data)
         self.not_found.clear()
