@@ -160,6 +160,7 @@ def test_faq_source_is_watched_with_file_events_and_only_changes_rebuild(config,
     stop = internals.watch_natively(server, config, str(source))
     try:
         assert config.watch == [str(tmp_path / "other")]
+        assert server.build_delay == internals.QUIET_PERIOD < 0.1
         (source / "faq.yaml").read_text("utf-8")  # the build reads the source: no rebuild
         assert not flagged_within(0.5)
         (source / "faq.yaml").write_text("entries: [1]\n", "utf-8")
