@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from . import mkdocs_internals as internals
+from . import mkdocs_reuse as reuse
 from .errors import HelpCenterError
 from .paths import navigation
 from .pipeline import generate, save_deferred, translation_note, written_by_generator
@@ -60,8 +61,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(note)
     if _build is None or not internals.inner_build(config):
         _build = SiteBuild(result.center, _memory)
-    internals.remember_conversions(_memory.conversions)
-    internals.list_theme_files_once()
+    reuse.remember_conversions(_memory.conversions)
+    reuse.list_theme_files_once()
     config.nav = internals.escape_nav_titles(navigation(result.center))
     config.extra["helpcenter_keep_words"] = [  # theme/partials/helpcenter-style.html
         language.code for language in result.center.languages if language.keep_words]
@@ -178,7 +179,7 @@ def on_serve(server: object, config: MkDocsConfig, builder: object) -> object:
 
 def on_shutdown() -> None:
     _stop_watching()
-    internals.remember_conversions(None)
+    reuse.remember_conversions(None)
     save_deferred()  # a build that stopped after generating (strict mode's warnings)
     if _memory is not None:
         _memory.close()

@@ -1,5 +1,6 @@
-"""One test for each reach past the documented plugin API of Material and mkdocs-static-i18n
-(src/helpcenter/mkdocs_internals.py): an upgrade that changes one fails here, by name."""
+"""One test for each reach past the documented plugin API of MkDocs, Material and
+mkdocs-static-i18n (src/helpcenter/mkdocs_internals.py, mkdocs_reuse.py): an upgrade that changes
+one fails here, by name."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from mkdocs.config import load_config
 
 from helpcenter import mkdocs_internals as internals
+from helpcenter import mkdocs_reuse as reuse
 from helpcenter.load import load
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -117,7 +119,7 @@ def test_page_render_sets_the_values_a_remembered_conversion_restores(config, tm
     mkdocs_log.setLevel(logging.INFO)  # as `mkdocs build` logs (a conversion is remembered)
     conversions = Conversions(tmp_path / "pages.json")
     try:
-        internals.remember_conversions(conversions)
+        reuse.remember_conversions(conversions)
         first = rendered()
         assert first.content and first._title_from_render == "Page A"
         assert {"part"} <= first.present_anchor_ids
@@ -128,7 +130,7 @@ def test_page_render_sets_the_values_a_remembered_conversion_restores(config, tm
         conversions.pages.put(key, dict(entry, content="<p>remembered</p>"))
         second = rendered()
     finally:
-        internals.remember_conversions(None)
+        reuse.remember_conversions(None)
         mkdocs_log.setLevel(level)
     assert second.content == "<p>remembered</p>"
     assert str(second.toc) == str(first.toc) and len(second.toc) == 1
@@ -188,7 +190,7 @@ def test_theme_files_are_listed_as_mkdocs_lists_them_until_a_theme_folder_change
         add(files, env, config)
         return [(f.src_uri, f.abs_src_path, f.abs_dest_path) for f in files]
 
-    internals.list_theme_files_once()
+    reuse.list_theme_files_once()
     assert listed(Files.add_files_from_theme) == listed(mkdocs_listing)
     assert any(uri == "assets/a.css" for uri, _, _ in listed(Files.add_files_from_theme))
     (theme / "assets" / "b.css").write_text("b{}", "utf-8")  # the folder changed: listed again
