@@ -43,7 +43,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Regenerate docs/, then take the navigation and the languages from the source."""
+    """Regenerate docs/ (once per build: not again for each later language), then take the
+    navigation and the languages from the source."""
     global _memory, _build
     root = Path(config.config_file_path).parent
     if problem := settings_problem(config.site_url or ""):
@@ -51,22 +52,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     first = _memory is None  # first build of this process
     if _memory is None:  # before generating: a cold build's analyser loads meanwhile
         _memory = SiteMemory(root, serving=_serving)
-    try:
-        result = generate(root, defer_save=True)  # saved at the end: on_post_build
-    except HelpCenterError as err:
-        raise PluginError(f"faq_source/ cannot be built:\n{err}") from None
-    if result.plan.changes:
-        log.info("regenerated docs/: %s", result.plan.summary())
-    if first and (note := translation_note(result)):
-        log.info(note)
-    if _build is None or not internals.inner_build(config):
+    if _build is None or not internals.inner_build(config):  # the first language's build
+        try:  # generates docs/ for every language
+            result = generate(root, defer_save=True)  # saved at the end: on_post_build
+        except HelpCenterError as err:
+            raise PluginError(f"faq_source/ cannot be built:\n{err}") from None
+        if result.plan.changes:
+            log.info("regenerated docs/: %s", result.plan.summary())
+        if first and (note := translation_note(result)):
+            log.info(note)
         _build = SiteBuild(result.center, _memory)
+    center = _build.center
     reuse.remember_conversions(_memory.conversions)
     reuse.list_theme_files_once()
-    config.nav = internals.escape_nav_titles(navigation(result.center))
+    config.nav = internals.escape_nav_titles(navigation(center))
     config.extra["helpcenter_keep_words"] = [  # theme/partials/helpcenter-style.html
-        language.code for language in result.center.languages if language.keep_words]
-    internals.configure_languages(config, result.center)
+        language.code for language in center.languages if language.keep_words]
+    internals.configure_languages(config, center)
     if THEME_DIR not in config.theme.dirs:  # our templates first, then Material's
         config.theme.dirs.insert(0, THEME_DIR)
     internals.skip_theme_page_indexing(config)

@@ -101,11 +101,19 @@ class Analyses:
         self._pending: dict[str, tuple[str, list[str], Future]] = {}
         """Key of a text being analysed -> (language, the texts of its batch, their future)."""
         self.analyser = analyser or LocalAnalyser()
+        self._cheap: dict[str, dict[str, list[str]]] = {}
+        """Language -> text -> terms, for the languages not remembered across builds: within a
+        process (each ``mkdocs serve`` rebuild analyses only the edited texts; the texts given
+        up by edits are dropped by :meth:`save`)."""
 
     def analyse_many(self, language: str, texts: Sequence[str]) -> list[list[str]]:
         """Terms of each text (waits for the texts being analysed ahead)."""
         if language not in REMEMBERED:
-            return search_index.analyse_many(language, texts)
+            known = self._cheap.setdefault(language, {})
+            if missing := [text for text in dict.fromkeys(texts) if text not in known]:
+                known.update(zip(missing, search_index.analyse_many(language, missing),
+                                 strict=True))
+            return [list(known[text]) for text in texts]
         keys = [_key(text) for text in texts]
         self._submit(language, texts, keys)
         self.wait()
@@ -181,5 +189,6 @@ class Analyses:
         write_cache(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
         # Memory follows the site too (a long `mkdocs serve` session edits many texts).
         self._terms = data["terms"]
+        self._cheap = {}
         for used in self._used.values():
             used.clear()

@@ -71,6 +71,10 @@ class SiteMemory:
         """The theme's templates, compiled once for every language and rebuild."""
         self.indexes: dict[str, tuple[str, bytes]] = {}
         """Each language's last search index, by the digest of its inputs (files.site_files)."""
+        self.sanitized: dict[bytes, str] = {}
+        """SHA-256 of a page's HTML -> the same HTML through the sanitizer, for the pages of the
+        last build that it left whole (``mkdocs serve``: the pages not edited). In memory
+        only: what the sanitizer guarantees is never read back from disk."""
 
     def keep_analyser_ready(self) -> None:
         """``mkdocs serve``: load Kiwi now, so that an edit's new texts need not wait for it."""
@@ -110,6 +114,8 @@ class SiteBuild:
         """Language code -> rendered 404.html (each language build overwrites site/404.html)."""
         self._made: dict[str, tuple[str, str, str, list[dict]]] = {}
         """Page's file URL -> (HTML, URL, title, search entries) as MkDocs made the page."""
+        self._sanitized: dict[bytes, str] = {}
+        """This build's pages through the sanitizer (SiteMemory.sanitized, for the next)."""
 
     def page_markdown(self, markdown: str, code: str) -> str:
         """A page's Markdown without the generated-file marker (MkDocs takes the title only
@@ -147,9 +153,14 @@ class SiteBuild:
             self.memory.sections[file_url] = (
                 made[3] if made and made[:3] == (content, url, title)
                 else self._sections(content, url, title))
-        clean, removed = sanitize(_SEARCH_ATTRIBUTES.sub("", content))
-        if removed:
-            raise UnsafeOutputError(unsafe_page_problems(self.center, code, page, removed))
+        served = _SEARCH_ATTRIBUTES.sub("", content)
+        key = hashlib.sha256(served.encode("utf-8")).digest()
+        clean = self.memory.sanitized.get(key)
+        if clean is None:
+            clean, removed = sanitize(served)
+            if removed:
+                raise UnsafeOutputError(unsafe_page_problems(self.center, code, page, removed))
+        self._sanitized[key] = clean
         return clean
 
     def picture_files(self, source_dir: Path) -> dict[str, bytes]:
@@ -220,6 +231,7 @@ class SiteBuild:
         for relative, data in files.items():
             write_atomic(site_dir / relative, data)
         self.not_found.clear()
+        memory.sanitized, self._sanitized = self._sanitized, {}
         memory.sections = {url: memory.sections[url] for url in self.page_urls
                            if url in memory.sections}
         memory.finished_build()
