@@ -50,6 +50,9 @@ class LocalAnalyser:
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="search-terms")
         return self._executor.submit(search_index.analyse_many, language, list(texts))
 
+    def end_input(self) -> None:
+        """Nothing to stop ahead here (:meth:`ChildAnalyser.end_input`)."""
+
     def close(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=True)
