@@ -23,7 +23,7 @@ def test_a_page_the_sanitizer_left_whole_is_not_sanitized_again_by_the_next_buil
     sanitize = session.sanitize
     monkeypatch.setattr(session, "sanitize", lambda html: sanitized.append(html) or sanitize(html))
     center = load(ROOT / "faq_source", ROOT)
-    memory = session.SiteMemory(tmp_path)
+    memory = session.SiteMemory(tmp_path, serving=True)  # mkdocs serve's rebuilds
 
     def build(content: str) -> str:
         site = session.SiteBuild(center, memory)

@@ -3,7 +3,7 @@
 Converting the pages' Markdown (Python-Markdown, with MkDocs' link and anchor processors) is the
 largest part of a MkDocs build: about half of it at 1,000 questions. The same Markdown on the same
 page of the same set of files always gives the same conversion, so a conversion is remembered
-under a key that names all of that (mkdocs_internals.remember_conversions makes the key and
+under a key that names all of that (mkdocs_reuse.remember_conversions makes the key and
 applies the entries). Likewise a page's search entries (search_sections.py), under the key of
 their HTML, address and title. A warm build converts and cuts only the pages whose Markdown
 changed; ``mkdocs serve`` only the edited pages.
@@ -95,31 +95,30 @@ _TABLES: dict[str, Callable[[object], bool]] = {"pages": _is_conversion,
 
 
 class Conversions:
-    """``pages``: key (mkdocs_internals) -> conversion; ``sections``: :func:`sections_key` ->
+    """``pages``: key (mkdocs_reuse) -> conversion; ``sections``: :func:`sections_key` ->
     search entries. Kept for a process (``mkdocs serve``), pruned and saved per build."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         loaded = self._load()
-        self.pages = _Table(loaded.get("pages", {}))
-        self.sections = _Table(loaded.get("sections", {}))
+        self._tables = {name: _Table(loaded.get(name, {})) for name in _TABLES}
+        self.pages = self._tables["pages"]
+        self.sections = self._tables["sections"]
 
     def end_build(self) -> None:
         """Forget the entries not used since the last end of a build (memory and file follow
         the site instead of growing). Nothing used: nothing to do."""
-        tables = (self.pages, self.sections)
-        if any(table.used for table in tables):
-            for table in tables:
+        if any(table.used for table in self._tables.values()):
+            for table in self._tables.values():
                 table.keep_used()
 
     def save(self) -> None:
         """Write the entries if they changed since the last save."""
-        tables = {"pages": self.pages, "sections": self.sections}
-        if any(table.changed for table in tables.values()):
+        if any(table.changed for table in self._tables.values()):
             data = {"format": FORMAT, **{name: dict(sorted(table.entries.items()))
-                                         for name, table in tables.items()}}
+                                         for name, table in self._tables.items()}}
             write_cache(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-            for table in tables.values():
+            for table in self._tables.values():
                 table.changed = False
 
     def _load(self) -> dict[str, dict]:

@@ -39,19 +39,20 @@ def site_files(
     files: dict[str, bytes] = {}
     codes = [lang.code for lang in center.languages]
     documents = search_index.split_by_language(theme_entries, codes, center.default_language)
-    indexes = {} if indexes is None else indexes
     for language in center.languages:
         root = paths.language_root(center, language.code)
         faq = [root + paths.page_path(page.path) for page in paths.faq_pages(center)]
         skip = unsearched_titles(language)
-        inputs = hashlib.sha256(repr((documents[language.code], language.synonyms, sorted(skip),
-                                      faq)).encode("utf-8")).hexdigest()
-        known = indexes.get(language.code)
+        inputs = None if indexes is None else hashlib.sha256(repr(
+            (documents[language.code], language.synonyms, sorted(skip), faq)).encode()).hexdigest()
+        known = (indexes or {}).get(language.code)
         if known is None or known[0] != inputs:
             index = search_index.build_index(language.code, documents[language.code],
                                              language.synonyms, skip_titles=skip,
                                              boosted_pages=faq, analyse_many=analyse_many)
-            known = indexes[language.code] = (inputs, search_index.to_json(index).encode())
+            known = (inputs, search_index.to_json(index).encode())
+            if indexes is not None:
+                indexes[language.code] = known
         files[f"search/{language.code}.json"] = known[1]
     files["search/search_index.json"] = search_index.stub_index(codes).encode()
     # {language: {question id: its FAQ page from the site root}}, for old or moved question

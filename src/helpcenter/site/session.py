@@ -70,11 +70,12 @@ class SiteMemory:
         self.templates = CompiledTemplates()
         """The theme's templates, compiled once for every language and rebuild."""
         self.indexes: dict[str, tuple[str, bytes]] = {}
-        """Each language's last search index, by the digest of its inputs (files.site_files)."""
+        """``mkdocs serve``: each language's last search index, by the digest of its inputs
+        (files.site_files)."""
         self.sanitized: dict[bytes, str] = {}
-        """SHA-256 of a page's HTML -> the same HTML through the sanitizer, for the pages of the
-        last build that it left whole (``mkdocs serve``: the pages not edited). In memory
-        only: what the sanitizer guarantees is never read back from disk."""
+        """``mkdocs serve``: SHA-256 of a page's HTML -> the same HTML through the sanitizer, for
+        the pages of the last build that it left whole. In memory only: what the sanitizer
+        guarantees is never read back from disk."""
 
     def keep_analyser_ready(self) -> None:
         """``mkdocs serve``: load Kiwi now, so that an edit's new texts need not wait for it."""
@@ -154,13 +155,16 @@ class SiteBuild:
                 made[3] if made and made[:3] == (content, url, title)
                 else self._sections(content, url, title))
         served = _SEARCH_ATTRIBUTES.sub("", content)
-        key = hashlib.sha256(served.encode("utf-8")).digest()
+        # mkdocs serve: the pages not edited were sanitized by the last build (one build alone
+        # never sees a page twice, so it does not hash them).
+        key = hashlib.sha256(served.encode("utf-8")).digest() if self.memory.serving else None
         clean = self.memory.sanitized.get(key)
         if clean is None:
             clean, removed = sanitize(served)
             if removed:
                 raise UnsafeOutputError(unsafe_page_problems(self.center, code, page, removed))
-        self._sanitized[key] = clean
+        if key:
+            self._sanitized[key] = clean
         return clean
 
     def picture_files(self, source_dir: Path) -> dict[str, bytes]:
@@ -225,7 +229,7 @@ class SiteBuild:
         with collector_paused():
             files = site_files(self.center, site_url, self.search_entries(),
                                dict(self.not_found), epoch, memory.analyses.analyse_many,
-                               memory.indexes)
+                               memory.indexes if memory.serving else None)
         if not memory.serving:  # no more analyses in this process: the analyser stops meanwhile
             memory.analyses.analyser.end_input()
         for relative, data in files.items():
